@@ -1,0 +1,41 @@
+package io.clientele.platform.events;
+
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.cfg.DateTimeFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The JSON mapping of events, kept apart from the HTTP API's: events are read leniently (schemas only
+ * grow; readers ignore what they do not know) and written with ISO-8601 times.
+ */
+public final class EventJson {
+
+    private static final JsonMapper MAPPER = JsonMapper.builder()
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .disable(DateTimeFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .build();
+
+    private EventJson() {
+    }
+
+    public static JsonMapper mapper() {
+        return MAPPER;
+    }
+
+    public static JsonNode toTree(Object data) {
+        return MAPPER.valueToTree(data);
+    }
+
+    public static String write(EventEnvelope envelope) {
+        return MAPPER.writeValueAsString(envelope);
+    }
+
+    public static EventEnvelope read(String json) {
+        return MAPPER.readValue(json, EventEnvelope.class);
+    }
+
+    public static <T> T dataOf(EventEnvelope envelope, Class<T> type) {
+        return MAPPER.treeToValue(envelope.data(), type);
+    }
+}

@@ -1,0 +1,35 @@
+package io.clientele.platform.observability;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.boot.EnvironmentPostProcessor;
+import org.springframework.boot.SpringApplication;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+
+/**
+ * Settings every service shares, added with the lowest precedence so a service's own
+ * {@code application.yml}, the environment and the command line all override them.
+ */
+public class ServiceDefaults implements EnvironmentPostProcessor {
+
+    static final String SOURCE_NAME = "clienteleServiceDefaults";
+
+    @Override
+    public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+        Map<String, Object> defaults = new LinkedHashMap<>();
+        // Health: liveness and readiness groups for Kubernetes probes, details only for operators.
+        defaults.put("management.endpoints.web.exposure.include", "health,info,prometheus");
+        defaults.put("management.endpoint.health.probes.enabled", "true");
+        defaults.put("management.endpoint.health.show-details", "never");
+        defaults.put("management.endpoint.health.group.liveness.include", "livenessState");
+        defaults.put("management.info.env.enabled", "true");
+        // API behaviour: problem documents, and a request with a misspelt field is refused, not half-read.
+        defaults.put("spring.mvc.problemdetails.enabled", "true");
+        defaults.put("spring.jackson.deserialization.fail-on-unknown-properties", "true");
+        defaults.put("spring.jpa.open-in-view", "false");
+        defaults.put("server.shutdown", "graceful");
+        defaults.put("spring.kafka.producer.acks", "all");
+        environment.getPropertySources().addLast(new MapPropertySource(SOURCE_NAME, defaults));
+    }
+}

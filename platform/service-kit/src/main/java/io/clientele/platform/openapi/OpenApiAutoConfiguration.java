@@ -1,0 +1,42 @@
+package io.clientele.platform.openapi;
+
+import io.clientele.platform.security.Actor;
+import io.swagger.v3.oas.models.Components;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.security.SecurityRequirement;
+import io.swagger.v3.oas.models.security.SecurityScheme;
+import org.springdoc.core.utils.SpringDocUtils;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
+
+/**
+ * Every service's OpenAPI document declares bearer authentication and hides the {@link Actor}
+ * parameter, which comes from the token and never from the request.
+ */
+@AutoConfiguration
+@ConditionalOnClass(SpringDocUtils.class)
+public class OpenApiAutoConfiguration {
+
+    static {
+        SpringDocUtils.getConfig().addRequestWrapperToIgnore(Actor.class);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    OpenAPI clienteleOpenApi(Environment environment) {
+        String application = environment.getProperty("spring.application.name", "clientele");
+        return new OpenAPI()
+                .info(new Info().title("Clientele " + application)
+                        .version(environment.getProperty("info.app.version", "v1"))
+                        .description(environment.getProperty("clientele.openapi.description",
+                                "Part of Clientele. Every error is an RFC 9457 problem document.")))
+                .components(new Components().addSecuritySchemes("bearer", new SecurityScheme()
+                        .type(SecurityScheme.Type.HTTP).scheme("bearer").bearerFormat("JWT")
+                        .description("A token naming the workspace (claim workspace_id) and roles (claim roles)")))
+                .addSecurityItem(new SecurityRequirement().addList("bearer"));
+    }
+}

@@ -1,0 +1,40 @@
+package io.clientele.platform.outbox;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * @param relayEnabled    whether this instance relays (every instance may; one relays at a time)
+ * @param pollInterval    how often the relay looks for events written by other instances or missed wake-ups
+ * @param batchSize       events sent per relay transaction
+ * @param sendTimeout     how long the relay waits for Kafka to acknowledge a batch
+ * @param initialBackoff  first pause after Kafka failed; doubles up to maxBackoff
+ * @param maxBackoff      longest pause between attempts while Kafka is unreachable
+ * @param retention       how long published events are kept for inspection before being deleted
+ * @param inboxRetention  how long processed event ids are remembered (longer than any redelivery)
+ * @param cleanupInterval how often old outbox and inbox rows are deleted
+ */
+@ConfigurationProperties("clientele.outbox")
+public record OutboxProperties(
+        Boolean relayEnabled,
+        Duration pollInterval,
+        Integer batchSize,
+        Duration sendTimeout,
+        Duration initialBackoff,
+        Duration maxBackoff,
+        Duration retention,
+        Duration inboxRetention,
+        Duration cleanupInterval) {
+
+    public OutboxProperties {
+        relayEnabled = relayEnabled == null || relayEnabled;
+        pollInterval = pollInterval == null ? Duration.ofMillis(500) : pollInterval;
+        batchSize = batchSize == null ? 500 : batchSize;
+        sendTimeout = sendTimeout == null ? Duration.ofSeconds(15) : sendTimeout;
+        initialBackoff = initialBackoff == null ? Duration.ofMillis(250) : initialBackoff;
+        maxBackoff = maxBackoff == null ? Duration.ofSeconds(15) : maxBackoff;
+        retention = retention == null ? Duration.ofDays(7) : retention;
+        inboxRetention = inboxRetention == null ? Duration.ofDays(30) : inboxRetention;
+        cleanupInterval = cleanupInterval == null ? Duration.ofHours(1) : cleanupInterval;
+    }
+}

@@ -1,0 +1,107 @@
+package io.clientele.platform.outbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import io.clientele.platform.events.EventEnvelope;
+import io.clientele.platform.events.EventJson;
+import io.clientele.platform.events.OutgoingEvent;
+import io.clientele.platform.inbox.Inbox;
+import io.clientele.platform.kit.KitIntegrationTest;
+import io.clientele.platform.kit.KitTestApplication.DemoService;
+import io.clientele.platform.kit.TopicReader;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
+
+@KitIntegrationTest
+class OutboxIT {
+
+    @Autowired
+    DemoService service;
+    @Autowired
+    Outbox outbox;
+    @Autowired
+    Inbox inbox;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    TransactionTemplate transactions;
+    @Value("${spring.kafka.bootstrap-servers}")
+    String bootstrap;
+
+    @Test
+    void aCommittedChangeReachesKafkaAsACloudEventKeyedBySubject() {
+        UUID workspace = UUID.randomUUID();
+        try (TopicReader reader = new TopicReader(bootstrap, DemoService.TOPIC)) {
+            String eventId = service.change(workspace, "first");
+
+            ConsumerRecord<String, String> record = await().atMost(Duration.ofSeconds(30))
+                    .until(() -> find(reader.poll(), eventId), r -> r != null);
+
+            EventEnvelope envelope = EventJson.read(record.value());
+            assertThat(envelope.specversion()).isEqualTo("1.0");
+            assertThat(envelope.type()).isEqualTo("demo.changed.v1");
+            assertThat(envelope.source()).isEqualTo("/kit-test");
+            assertThat(envelope.workspaceid()).isEqualTo(workspace.toString());
+            assertThat(envelope.subject()).isEqualTo(record.key());
+            assertThat(envelope.data().get("label").asString()).isEqualTo("first");
+            assertThat(new String(record.headers().lastHeader("content-type").value(), StandardCharsets.UTF_8))
+                    .startsWith("application/cloudevents+json");
+        }
+    }
+
+    @Test
+    void aRolledBackChangePublishesNothing() {
+        long before = count();
+        assertThatThrownBy(() -> service.changeThenFail(UUID.randomUUID(), "never"))
+                .isInstanceOf(IllegalStateException.class);
+        assertThat(count()).isEqualTo(before);
+    }
+
+    @Test
+    void publishingOutsideATransactionIsRefused() {
+        assertThatThrownBy(() -> outbox.publish(new OutgoingEvent("demo.events", "demo.changed.v1", UUID.randomUUID(),
+                "x", Map.of())))
+                .isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void theInboxAcceptsAnEventOncePerConsumer() {
+        String eventId = UUID.randomUUID().toString();
+        List<Boolean> deliveries = List.of(
+                transactions.execute(status -> inbox.firstDelivery("reader-a", eventId)),
+                transactions.execute(status -> inbox.firstDelivery("reader-a", eventId)),
+                transactions.execute(status -> inbox.firstDelivery("reader-b", eventId)));
+        assertThat(deliveries).containsExactly(true, false, true);
+    }
+
+    @Test
+    void anInboxEntryRollsBackWithTheEffect() {
+        String eventId = UUID.randomUUID().toString();
+        assertThatThrownBy(() -> transactions.executeWithoutResult(status -> {
+            inbox.firstDelivery("reader-a", eventId);
+            throw new IllegalStateException("effect failed");
+        })).isInstanceOf(IllegalStateException.class);
+
+        Boolean redelivered = transactions.execute(status -> inbox.firstDelivery("reader-a", eventId));
+        assertThat(redelivered).isTrue();
+    }
+
+    private long count() {
+        return jdbc.queryForObject("SELECT count(*) FROM platform.outbox_event", Long.class);
+    }
+
+    private static ConsumerRecord<String, String> find(List<ConsumerRecord<String, String>> records, String id) {
+        return records.stream().filter(r -> r.value().contains("\"id\":\"" + id + "\"")).findFirst().orElse(null);
+    }
+}

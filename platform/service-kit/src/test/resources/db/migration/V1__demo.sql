@@ -1,0 +1,4 @@
+CREATE TABLE demo_state (
+    id    UUID PRIMARY KEY,
+    label TEXT NOT NULL
+);
