@@ -85,7 +85,8 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         Throwable cause = ex.getMostSpecificCause();
-        if (cause instanceof DatabindException binding) {
+        DatabindException binding = firstOfType(ex, DatabindException.class);
+        if (binding != null) {
             FieldViolation violation = bindingViolation(binding);
             if (violation != null) {
                 return validationProblem(List.of(violation), headers);
@@ -183,6 +184,16 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                     "expected " + describe(mismatch.getTargetType()));
             default -> null;
         };
+    }
+
+    /** The outermost cause of a type: Jackson wraps parse failures (a bad date, say) around their own causes. */
+    private static <T extends Throwable> T firstOfType(Throwable error, Class<T> type) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (type.isInstance(cause)) {
+                return type.cast(cause);
+            }
+        }
+        return null;
     }
 
     private static String path(JacksonException ex) {
