@@ -1,0 +1,7 @@
+package io.clientele.customer.customers;
+
+/** Marketing subscription; affects marketing messages only. */
+public enum SubscriptionState {
+    SUBSCRIBED,
+    UNSUBSCRIBED
+}

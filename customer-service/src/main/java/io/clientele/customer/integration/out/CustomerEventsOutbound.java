@@ -1,0 +1,70 @@
+package io.clientele.customer.integration.out;
+
+import io.clientele.customer.customers.CustomerEvents.CustomerErased;
+import io.clientele.customer.customers.CustomerEvents.CustomerRegistered;
+import io.clientele.customer.customers.CustomerEvents.CustomerRevised;
+import io.clientele.customer.customers.CustomerEvents.StatusChanged;
+import io.clientele.customer.customers.CustomerSource;
+import io.clientele.customer.integration.out.CustomerEventsV1.CustomerCreatedV1;
+import io.clientele.customer.integration.out.CustomerEventsV1.CustomerErasedV1;
+import io.clientele.customer.integration.out.CustomerEventsV1.CustomerStatusChangedV1;
+import io.clientele.customer.integration.out.CustomerEventsV1.CustomerUpdatedV1;
+import io.clientele.customer.integration.out.CustomerEventsV1.CustomerV1;
+import io.clientele.customer.integration.out.CustomerEventsV1.NoteAddedV1;
+import io.clientele.customer.notes.NoteAdded;
+import io.clientele.platform.events.OutgoingEvent;
+import io.clientele.platform.outbox.Outbox;
+import java.util.UUID;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Maps domain events to integration events and records them in the outbox, synchronously and so in
+ * the transaction that made the change: the change and its event commit together or not at all.
+ */
+@Component
+class CustomerEventsOutbound {
+
+    private final Outbox outbox;
+
+    CustomerEventsOutbound(Outbox outbox) {
+        this.outbox = outbox;
+    }
+
+    @EventListener
+    void on(CustomerRegistered event) {
+        String consentSource = event.customer().source() == CustomerSource.API ? "API" : "STAFF";
+        publish(CustomerEventsV1.CREATED, event.workspaceId(), event.customer().id(),
+                new CustomerCreatedV1(CustomerV1.of(event.customer()), event.marketingConsent(), consentSource,
+                        event.actor()));
+    }
+
+    @EventListener
+    void on(CustomerRevised event) {
+        publish(CustomerEventsV1.UPDATED, event.workspaceId(), event.customer().id(),
+                new CustomerUpdatedV1(CustomerV1.of(event.customer()), event.changedFields(), event.actor()));
+    }
+
+    @EventListener
+    void on(StatusChanged event) {
+        publish(CustomerEventsV1.STATUS_CHANGED, event.workspaceId(), event.customerId(),
+                new CustomerStatusChangedV1(event.customerId(), event.from() == null ? null : event.from().name(),
+                        event.to().name(), event.changedBy(), event.reason(), event.changedAt()));
+    }
+
+    @EventListener
+    void on(CustomerErased event) {
+        publish(CustomerEventsV1.ERASED, event.workspaceId(), event.customerId(),
+                new CustomerErasedV1(event.customerId(), event.erasedAt()));
+    }
+
+    @EventListener
+    void on(NoteAdded event) {
+        publish(CustomerEventsV1.NOTE_ADDED, event.workspaceId(), event.customerId(),
+                new NoteAddedV1(event.customerId(), event.noteId(), event.priority().name(), event.createdAt()));
+    }
+
+    private void publish(String type, UUID workspaceId, UUID customerId, Object data) {
+        outbox.publish(new OutgoingEvent(CustomerEventsV1.TOPIC, type, workspaceId, customerId.toString(), data));
+    }
+}

@@ -1,0 +1,9 @@
+package io.clientele.customer.notes;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** A note was added to a customer. Carries no note text: notes are for the team only. */
+public record NoteAdded(UUID workspaceId, UUID customerId, UUID noteId, NotePriority priority, String author,
+        Instant createdAt) {
+}

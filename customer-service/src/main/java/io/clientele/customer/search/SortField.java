@@ -1,0 +1,61 @@
+package io.clientele.customer.search;
+
+import java.util.List;
+
+/**
+ * The columns the customer list sorts by. Each is a list of SQL sort keys matching one index exactly
+ * (the id is always added last as tie-breaker): nullable columns sort on "is it null", then the value,
+ * so NULLs come last when ascending and first when descending, as PostgreSQL orders them by default.
+ */
+enum SortField {
+    NAME("name", key("c.sort_name", "CAST(%s AS text) COLLATE \"C\"")),
+    EMAIL("email", key("(c.email_key IS NULL)", "CAST(%s AS boolean)"), key("coalesce(c.email_key, '')", "CAST(%s AS text) COLLATE \"C\"")),
+    PHONE("phone", key("(c.phone IS NULL)", "CAST(%s AS boolean)"), key("coalesce(c.phone, '')", "CAST(%s AS text)")),
+    SUBSCRIPTION("subscription", key("c.contact_state", "CAST(%s AS text)")),
+    STATUS("status", key("c.status", "CAST(%s AS text)")),
+    LAST_NOTE("lastNote", key("(c.last_note_at IS NULL)", "CAST(%s AS boolean)"),
+            key("coalesce(c.last_note_at, '-infinity')", "CAST(%s AS timestamptz)")),
+    DISCOUNT("discount", key("c.discount_percent", "CAST(%s AS numeric)")),
+    CREATED("createdAt", key("c.created_at", "CAST(%s AS timestamptz)")),
+    UPDATED("updatedAt", key("c.updated_at", "CAST(%s AS timestamptz)"));
+
+    private final String apiName;
+    private final List<Key> keys;
+
+    SortField(String apiName, Key... keys) {
+        this.apiName = apiName;
+        this.keys = List.of(keys);
+    }
+
+    String apiName() {
+        return apiName;
+    }
+
+    List<Key> keys() {
+        return keys;
+    }
+
+    static SortField byApiName(String name) {
+        for (SortField field : values()) {
+            if (field.apiName.equalsIgnoreCase(name)) {
+                return field;
+            }
+        }
+        return null;
+    }
+
+    static List<String> apiNames() {
+        return java.util.Arrays.stream(values()).map(SortField::apiName).toList();
+    }
+
+    /**
+     * One sort expression, and how a cursor's text value is turned back into its type and collation
+     * ({@code %s} stands for the parameter).
+     */
+    record Key(String expression, String fromText) {
+    }
+
+    private static Key key(String expression, String fromText) {
+        return new Key(expression, fromText);
+    }
+}
