@@ -24,12 +24,20 @@ public class ServiceDefaults implements EnvironmentPostProcessor {
         defaults.put("management.endpoint.health.show-details", "never");
         defaults.put("management.endpoint.health.group.liveness.include", "livenessState");
         defaults.put("management.info.env.enabled", "true");
+        // Spring Security observes every filter of every request: costly on each call and noise in
+        // traces; the request observation (http.server.requests) already covers what matters.
+        defaults.put("management.observations.enable.spring.security", "false");
         // API behaviour: problem documents, and a request with a misspelt field is refused, not half-read.
         defaults.put("spring.mvc.problemdetails.enabled", "true");
         defaults.put("spring.jackson.deserialization.fail-on-unknown-properties", "true");
         defaults.put("spring.jpa.open-in-view", "false");
         defaults.put("server.shutdown", "graceful");
         defaults.put("spring.kafka.producer.acks", "all");
+        // Topics are declared at start-up; an unreachable broker must delay that by seconds, not minutes
+        // (the outbox keeps every event until Kafka is back).
+        defaults.put("spring.kafka.admin.operation-timeout", "5s");
+        defaults.put("spring.kafka.admin.properties.default.api.timeout.ms", "5000");
+        defaults.put("spring.kafka.admin.properties.request.timeout.ms", "5000");
         environment.getPropertySources().addLast(new MapPropertySource(SOURCE_NAME, defaults));
     }
 }
