@@ -18,7 +18,6 @@ import java.util.UUID;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * C-4: the customer list. Plain SQL over the indexed derived columns (search_text for substring
@@ -51,7 +50,7 @@ public class CustomerSearch {
     public record Page(List<CustomerRow> items, String nextCursor, int limit, String sort) {
     }
 
-    @Transactional(readOnly = true)
+    /** One SELECT in autocommit: no transaction to begin and commit around a read that needs none. */
     public Page search(UUID workspaceId, CustomerFilter filter, String sort, Integer limit, String cursorToken) {
         Sort order = Sort.parse(sort);
         int size = limit == null ? DEFAULT_LIMIT : limit;
