@@ -78,6 +78,16 @@ public final class CustomerFilterSql {
                 .toList();
     }
 
+    /**
+     * Whether every word of the query has three characters or more (digits, for a phone number): only
+     * then can the trigram index find the matches, and they are few enough to sort.
+     */
+    static boolean narrowsByTrigrams(String query) {
+        return patterns(query).stream()
+                .map(pattern -> pattern.substring(1, pattern.length() - 1).replaceAll("\\\\(.)", "$1"))
+                .allMatch(word -> word.codePointCount(0, word.length()) >= 3);
+    }
+
     private static String escapeLike(String word) {
         return word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }

@@ -58,24 +58,42 @@ public class CustomerSearch {
             throw InvalidInputException.of("limit", "Range", "must be between 1 and " + MAX_LIMIT);
         }
         MapSqlParameterSource params = new MapSqlParameterSource();
-        StringBuilder sql = new StringBuilder("""
+        List<SortField.Key> keys = order.field().keys();
+        StringBuilder select = new StringBuilder("""
                 SELECT c.id, c.first_name, c.last_name, c.company_name, c.email, c.phone, c.contact_state, c.status,
                        c.stage, c.temperature, c.last_note_preview, c.last_note_at, c.discount_percent, c.source,
                        c.synced, c.created_at, c.updated_at""");
-        List<SortField.Key> keys = order.field().keys();
         for (int i = 0; i < keys.size(); i++) {
-            sql.append(", ").append(keys.get(i).expression()).append("::text AS sort_key_").append(i);
+            select.append(", ").append(keys.get(i).expression()).append(" AS sort_raw_").append(i)
+                    .append(", ").append(keys.get(i).expression()).append("::text AS sort_key_").append(i);
         }
-        sql.append("\nFROM customer c\nWHERE ").append(CustomerFilterSql.where(workspaceId, filter, params));
+        select.append("\nFROM customer c\nWHERE ").append(CustomerFilterSql.where(workspaceId, filter, params));
         if (cursorToken != null && !cursorToken.isBlank()) {
-            appendKeyset(sql, params, order, Cursor.decode(cursorToken));
+            appendKeyset(select, params, order, Cursor.decode(cursorToken));
         }
         String direction = order.descending() ? " DESC" : " ASC";
-        sql.append("\nORDER BY ");
-        for (SortField.Key key : keys) {
-            sql.append(key.expression()).append(direction).append(", ");
+        StringBuilder sql = new StringBuilder();
+        if (filter.query() != null && CustomerFilterSql.narrowsByTrigrams(filter.query())) {
+            // A search fragment of three characters or more is answered from the trigram index: find
+            // the matches, then sort them. Left to itself the planner may instead walk the sort index
+            // "until 50 rows match", assuming matches are spread evenly, and they are not: searching
+            // "dvorak" sorted by name meets every Dvořák only after all names before D (measured
+            // 390 ms against 90 ms at a million customers). This keeps the cost proportional to the
+            // matches. Shorter fragments match too many rows for that, and keep the walk.
+            sql.append("WITH matches AS MATERIALIZED (\n").append(select).append("\n)\nSELECT * FROM matches m");
+            sql.append("\nORDER BY ");
+            for (int i = 0; i < keys.size(); i++) {
+                sql.append("m.sort_raw_").append(i).append(direction).append(", ");
+            }
+            sql.append("m.id").append(direction);
+        } else {
+            sql.append(select).append("\nORDER BY ");
+            for (SortField.Key key : keys) {
+                sql.append(key.expression()).append(direction).append(", ");
+            }
+            sql.append("c.id").append(direction);
         }
-        sql.append("c.id").append(direction).append("\nLIMIT :limit");
+        sql.append("\nLIMIT :limit");
         params.addValue("limit", size + 1);
 
         List<Fetched> rows = jdbc.query(sql.toString(), params, (rs, i) -> fetched(rs, keys.size()));

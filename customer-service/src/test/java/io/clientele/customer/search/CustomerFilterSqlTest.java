@@ -22,6 +22,17 @@ class CustomerFilterSqlTest {
     }
 
     @Test
+    void onlyQueriesWhoseEveryWordHasThreeCharactersNarrowByTrigrams() {
+        assertThat(CustomerFilterSql.narrowsByTrigrams("novák")).isTrue();
+        assertThat(CustomerFilterSql.narrowsByTrigrams("jan novák")).isTrue();
+        assertThat(CustomerFilterSql.narrowsByTrigrams("j novák")).isFalse();
+        assertThat(CustomerFilterSql.narrowsByTrigrams("no")).isFalse();
+        assertThat(CustomerFilterSql.narrowsByTrigrams("777")).isTrue();
+        assertThat(CustomerFilterSql.narrowsByTrigrams("7 7")).isFalse();
+        assertThat(CustomerFilterSql.narrowsByTrigrams("a%_")).isTrue();
+    }
+
+    @Test
     void atMostSixWordsAreUsed() {
         assertThat(CustomerFilterSql.patterns("a b c d e f g h")).hasSize(6);
     }

@@ -154,6 +154,29 @@ class CustomerSearchIT {
     }
 
     @Test
+    void aTextSearchPagesThroughAllItsMatchesInEverySort() {
+        List<String> matching = new ArrayList<>();
+        for (int i = 0; i < 13; i++) {
+            matching.add(staff.create(with(named("Iva", i % 2 == 0 ? "Horáková" : "Horák"), "discountPercent", i % 3))
+                    .toString());
+            staff.create(named("Ota", "Malý"));
+        }
+        for (String sort : List.of("name", "name,desc", "discount", "discount,desc", "email", "createdAt,desc")) {
+            List<String> seen = new ArrayList<>();
+            String cursor = null;
+            do {
+                Map<String, Object> page = cursor == null
+                        ? staff.json("/api/v1/customers?q=horak&limit=4&sort={s}", sort)
+                        : staff.json("/api/v1/customers?q=horak&limit=4&sort={s}&cursor={c}", sort, cursor);
+                seen.addAll(ids(rows(page)));
+                cursor = (String) page.get("nextCursor");
+            } while (cursor != null);
+            assertThat(seen).as(sort).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(matching);
+        }
+        assertThat(lastNames(search("q", "horak", "sort", "name,desc"))).startsWith("Horáková").endsWith("Horák");
+    }
+
+    @Test
     void aPageOfAFilteredSortedListStartsRightAfterTheCursor() {
         for (int i = 0; i < 12; i++) {
             staff.create(with(named("Ola", "Hot" + (char) ('a' + i)), "temperature", i % 2 == 0 ? "HOT" : "COLD"));
