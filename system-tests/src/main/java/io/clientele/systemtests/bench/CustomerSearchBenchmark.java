@@ -1,0 +1,235 @@
+package io.clientele.systemtests.bench;
+
+import io.clientele.testkit.tokens.HmacTokenMinter;
+import io.clientele.testkit.tokens.TestTokens;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.HttpURLConnection;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * C-4 benchmark: one workspace of a million customers; the customer list's typical searches measured
+ * through the HTTP API of a running customer-service, and the same SQL measured directly in psql in
+ * the same run, side by side. Run it with {@code system-tests/bench/customer-search.sh}.
+ */
+public final class CustomerSearchBenchmark {
+
+    static final UUID WORKSPACE = UUID.fromString("5e1f0000-0000-4000-8000-00000000b001");
+    static final JsonMapper JSON = JsonMapper.builder().build();
+    /** The SQL customer-service runs for a page sorted by name (see CustomerSearch), with the values inlined. */
+    static final String SELECT = """
+            SELECT c.id, c.first_name, c.last_name, c.company_name, c.email, c.phone, c.contact_state, c.status,
+                   c.stage, c.temperature, c.last_note_preview, c.last_note_at, c.discount_percent, c.source,
+                   c.synced, c.created_at, c.updated_at, c.sort_name AS sort_raw_0, c.sort_name::text AS sort_key_0
+            FROM customer c
+            WHERE c.workspace_id = '%s'""".formatted(WORKSPACE);
+    static final String ORDER_BY_NAME = "\nORDER BY c.sort_name ASC, c.id ASC\nLIMIT 51";
+
+    /** A text search of three characters or more: matches from the trigram index, then sorted. */
+    static String textSearch(String pattern) {
+        return "WITH matches AS MATERIALIZED (\n" + SELECT + " AND c.search_text LIKE clientele_fold('" + pattern
+                + "')\n)\nSELECT * FROM matches m\nORDER BY m.sort_raw_0 ASC, m.id ASC\nLIMIT 51";
+    }
+
+    /** One search as the API is called, and the SQL customer-service runs for it. */
+    record Query(String name, String api, String sql) {
+    }
+
+    record Result(Query query, int rows, Latencies http, Latencies sql) {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> options = options(args);
+        int customers = Integer.parseInt(options.getOrDefault("customers", "1000000"));
+        int iterations = Integer.parseInt(options.getOrDefault("iterations", "500"));
+        int warmup = Integer.parseInt(options.getOrDefault("warmup", "500"));
+        int globalWarmup = Integer.parseInt(options.getOrDefault("global-warmup", "5000"));
+        String database = options.getOrDefault("database", "customer_bench");
+        int port = Integer.parseInt(options.getOrDefault("port", "18081"));
+        String[] jvmOptions = options.getOrDefault("service-jvm", "-Xms1g -Xmx1g").split(" ");
+        Path report = Path.of(options.getOrDefault("report", "system-tests/target/customer-search-benchmark.md"));
+
+        Psql admin = new Psql("127.0.0.1", 5432, "postgres", "postgres");
+        if (admin.value("SELECT count(*) FROM pg_database WHERE datname = '" + database + "'").equals("0")) {
+            admin.run("CREATE DATABASE " + database + ";\n");
+        }
+        Psql psql = new Psql("127.0.0.1", 5432, "postgres", database);
+        String secret = TestTokens.newSecret();
+        Path log = Files.createDirectories(report.toAbsolutePath().getParent()).resolve("customer-service-bench.log");
+
+        // Searching never touches Kafka: the service runs without a broker and with its outbox relay
+        // off, so that neither a broker nor a relay retrying against none competes for the 2 cores.
+        try (ServiceProcess service = ServiceProcess.start(ServiceProcess.jar("customer-service"), port, Map.of(
+                "SPRING_DATASOURCE_URL", "jdbc:postgresql://127.0.0.1:5432/" + database,
+                "SPRING_KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9",
+                "CLIENTELE_OUTBOX_RELAY_ENABLED", "false",
+                "CLIENTELE_SECURITY_JWT_HMAC_SECRET", secret), log, jvmOptions)) {
+            service.awaitReady(Duration.ofMinutes(3));
+            load(psql, customers);
+            List<Query> queries = queries(psql);
+            String token = new HmacTokenMinter(secret).mint(WORKSPACE, "bench", Duration.ofHours(2), "STAFF");
+            // The service compiles its hot paths first, as a service that has been running has.
+            Curl curl = new Curl(token);
+            for (Query query : queries) {
+                curl.time(url(port, query), globalWarmup / queries.size(), 1);
+            }
+            List<Result> results = new ArrayList<>();
+            for (Query query : queries) {
+                int rows = checkSameRows(port, token, psql, query);
+                Latencies viaHttp = curl.time(url(port, query), warmup, iterations);
+                Latencies viaSql = psql.time(query.sql(), warmup, iterations);
+                results.add(new Result(query, rows, viaHttp, viaSql));
+                System.out.printf(Locale.ROOT, "%-28s HTTP p50 %6.2f p95 %6.2f | psql p50 %6.2f p95 %6.2f ms%n",
+                        query.name(), viaHttp.p50(), viaHttp.p95(), viaSql.p50(), viaSql.p95());
+            }
+            String markdown = report(customers, iterations, warmup, globalWarmup, results, plans(psql, queries));
+            Files.writeString(report, markdown);
+            System.out.println(markdown);
+        }
+    }
+
+    private static void load(Psql psql, int customers) throws IOException, InterruptedException {
+        String present = psql.value("SELECT count(*) FROM customer WHERE workspace_id = '" + WORKSPACE + "'");
+        if (Integer.parseInt(present) == customers) {
+            System.out.println("Reusing the " + customers + " customers already loaded");
+            return;
+        }
+        psql.run("DELETE FROM customer WHERE workspace_id = '" + WORKSPACE + "';\n");
+        long started = System.nanoTime();
+        psql.run(resource("bench/load-customers.sql"), "n=" + customers, "workspace=" + WORKSPACE);
+        System.out.printf(Locale.ROOT, "Loaded %d customers in %.1f s%n", customers,
+                (System.nanoTime() - started) / 1e9);
+    }
+
+    /** The four searches, with fragments taken from the data so each finds what a user would look for. */
+    static List<Query> queries(Psql psql) throws IOException, InterruptedException {
+        String ws = "c.workspace_id = '" + WORKSPACE + "'";
+        int customers = Integer.parseInt(psql.value("SELECT count(*) FROM customer c WHERE " + ws));
+        // A rare surname, typed partly: what staff type to find one person among a million. (A common
+        // one, 'dvorak', matches about 1 % and is answered by walking the name index instead.)
+        String surname = psql.value("SELECT last_name FROM customer c WHERE " + ws + " AND last_name LIKE '%ek'"
+                + " GROUP BY last_name HAVING count(*) BETWEEN " + Math.max(2, customers / 50_000) + " AND "
+                + Math.max(6, customers / 15_000) + " ORDER BY last_name LIMIT 1");
+        String surnameFragment = psql.value("SELECT left(clientele_fold('" + surname + "'), 7)");
+        // The start of someone's e-mail address.
+        String email = psql.value("SELECT email FROM customer c WHERE " + ws + " AND email LIKE '%.%@%'"
+                + " ORDER BY created_at OFFSET " + customers / 8 + " LIMIT 1");
+        String emailFragment = email.substring(0, email.indexOf('@') - 1);
+        // Seven digits of someone's number, typed with spaces.
+        String phone = psql.value("SELECT phone FROM customer c WHERE " + ws + " AND phone IS NOT NULL"
+                + " ORDER BY created_at OFFSET " + customers * 2 / 3 + " LIMIT 1");
+        String digits = phone.substring(4, 11);
+        String typedPhone = digits.substring(0, 3) + " " + digits.substring(3);
+        // A filtered, sorted list opened deep down: the page after 60 % of REGULAR + HOT customers by name.
+        String filter = " AND c.status IN ('REGULAR') AND c.temperature IN ('HOT')";
+        int filtered = Integer.parseInt(psql.value("SELECT count(*) FROM customer c WHERE " + ws + filter));
+        String[] after = psql.value("SELECT c.sort_name::text || '|' || c.id FROM customer c WHERE " + ws + filter
+                + " ORDER BY c.sort_name, c.id OFFSET " + (filtered * 6 / 10) + " LIMIT 1").split("\\|");
+        String cursor = Base64.getUrlEncoder().withoutPadding().encodeToString(JSON.writeValueAsBytes(Map.of(
+                "sort", "name", "descending", false, "keys", List.of(after[0]), "id", after[1])));
+
+        return List.of(
+                new Query("rare last-name fragment '" + surnameFragment + "'", "q=" + encode(surnameFragment),
+                        textSearch("%" + surnameFragment + "%")),
+                new Query("e-mail fragment '" + emailFragment + "'", "q=" + encode(emailFragment),
+                        textSearch("%" + emailFragment + "%")),
+                new Query("phone digits '" + typedPhone + "'", "q=" + encode(typedPhone),
+                        textSearch("%" + digits + "%")),
+                new Query("common surname 'dvorak' (1.3 %)", "q=dvorak", textSearch("%dvorak%")),
+                new Query("REGULAR+HOT by name, deep page", "status=REGULAR&temperature=HOT&sort=name&cursor=" + cursor,
+                        SELECT + filter + " AND (c.sort_name, c.id) > (CAST('" + after[0].replace("'", "''")
+                                + "' AS text) COLLATE \"C\", '" + after[1] + "')" + ORDER_BY_NAME));
+    }
+
+    /** The API and the SQL must return the same page, or the comparison would be meaningless. */
+    private static int checkSameRows(int port, String token, Psql psql, Query query)
+            throws IOException, InterruptedException {
+        JsonNode page = JSON.readTree(get(port, token, query).body());
+        List<String> apiIds = new ArrayList<>();
+        page.get("items").forEach(item -> apiIds.add(item.get("id").asString()));
+        List<String> sqlIds = List.of(psql.value("SELECT string_agg(id::text, ',' ORDER BY n) FROM (SELECT id, "
+                + "row_number() OVER () AS n FROM (" + query.sql() + ") q) r WHERE n <= 50").split(","));
+        if (apiIds.isEmpty() || !apiIds.equals(sqlIds)) {
+            throw new IllegalStateException(query.name() + ": the API returned " + apiIds + " but SQL " + sqlIds);
+        }
+        return apiIds.size();
+    }
+
+    /** One GET, for checking answers (timing is curl's job). */
+    private static Response get(int port, String token, Query query) throws IOException {
+        HttpURLConnection connection = (HttpURLConnection) URI.create(url(port, query)).toURL().openConnection();
+        connection.setRequestProperty("Authorization", "Bearer " + token);
+        int status = connection.getResponseCode();
+        try (InputStream body = status < 400 ? connection.getInputStream() : connection.getErrorStream()) {
+            return new Response(status, body == null ? new byte[0] : body.readAllBytes());
+        }
+    }
+
+    record Response(int status, byte[] body) {
+    }
+
+    private static String url(int port, Query query) {
+        return "http://localhost:" + port + "/api/v1/customers?" + query.api();
+    }
+
+    private static Map<String, String> plans(Psql psql, List<Query> queries) throws IOException, InterruptedException {
+        Map<String, String> plans = new LinkedHashMap<>();
+        for (Query query : queries) {
+            plans.put(query.name(), psql.run("EXPLAIN (ANALYZE, BUFFERS, COSTS OFF, TIMING OFF) " + query.sql() + ";\n"));
+        }
+        return plans;
+    }
+
+    private static String report(int customers, int iterations, int warmup, int globalWarmup, List<Result> results,
+            Map<String, String> plans) {
+        StringBuilder md = new StringBuilder();
+        md.append(String.format(Locale.ROOT, "%,d customers in one workspace; %,d warm-up requests, then per query %d "
+                + "warm-up and %d measured runs; sequential on one kept-alive connection, API timed by curl, SQL by "
+                + "psql's \\timing; latencies in ms.%n%n",
+                customers, globalWarmup, warmup, iterations));
+        md.append("| query | rows | API p50 | API p95 | API p99 | psql p50 | psql p95 | psql p99 | API/psql p95 |\n");
+        md.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        for (Result r : results) {
+            md.append(String.format(Locale.ROOT, "| %s | %d | %.2f | %.2f | %.2f | %.2f | %.2f | %.2f | %.2fx |%n",
+                    r.query().name(), r.rows(), r.http().p50(), r.http().p95(), r.http().p99(), r.sql().p50(),
+                    r.sql().p95(), r.sql().p99(), r.http().p95() / r.sql().p95()));
+        }
+        md.append("\nPlans (EXPLAIN ANALYZE, last run):\n");
+        plans.forEach((name, plan) -> md.append("\n").append(name).append(":\n```\n").append(plan.strip()).append("\n```\n"));
+        return md.toString();
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    private static String resource(String path) throws IOException {
+        try (InputStream in = CustomerSearchBenchmark.class.getClassLoader().getResourceAsStream(path)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    private static Map<String, String> options(String[] args) {
+        Map<String, String> options = new LinkedHashMap<>();
+        for (String arg : args) {
+            if (arg.startsWith("--") && arg.contains("=")) {
+                options.put(arg.substring(2, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
+            }
+        }
+        return options;
+    }
+}
