@@ -15,6 +15,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -29,6 +30,7 @@ public class CustomerSearch {
 
     public static final int DEFAULT_LIMIT = 50;
     public static final int MAX_LIMIT = 200;
+    public static final int MAX_QUERY_LENGTH = 200;
 
     private final NamedParameterJdbcTemplate jdbc;
 
@@ -56,6 +58,9 @@ public class CustomerSearch {
         int size = limit == null ? DEFAULT_LIMIT : limit;
         if (size < 1 || size > MAX_LIMIT) {
             throw InvalidInputException.of("limit", "Range", "must be between 1 and " + MAX_LIMIT);
+        }
+        if (filter.query() != null && filter.query().length() > MAX_QUERY_LENGTH) {
+            throw InvalidInputException.of("q", "Size", "must be at most " + MAX_QUERY_LENGTH + " characters");
         }
         MapSqlParameterSource params = new MapSqlParameterSource();
         List<SortField.Key> keys = order.field().keys();
@@ -96,7 +101,17 @@ public class CustomerSearch {
         sql.append("\nLIMIT :limit");
         params.addValue("limit", size + 1);
 
-        List<Fetched> rows = jdbc.query(sql.toString(), params, (rs, i) -> fetched(rs, keys.size()));
+        List<Fetched> rows;
+        try {
+            rows = jdbc.query(sql.toString(), params, (rs, i) -> fetched(rs, keys.size()));
+        } catch (DataIntegrityViolationException notOurCursor) {
+            // The only values the database converts from text are a cursor's sort keys: an altered
+            // cursor ("yesterday" as a timestamp) ends here.
+            if (cursorToken == null || cursorToken.isBlank()) {
+                throw notOurCursor;
+            }
+            throw InvalidInputException.of("cursor", "cursor", "is not a cursor this API returned");
+        }
         String next = null;
         if (rows.size() > size) {
             rows = rows.subList(0, size);

@@ -166,6 +166,18 @@ class BadInputIT {
     }
 
     @Test
+    void anAlteredCursorIsAFieldErrorNotAFailure() {
+        String forged = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
+                ("{\"sort\":\"createdAt\",\"descending\":false,\"keys\":[\"half past never\"],\"id\":\""
+                        + UUID.randomUUID() + "\"}").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
+        staff.get("/api/v1/customers?sort=createdAt&cursor={c}", forged).expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("cursor");
+        staff.get("/api/v1/customers?q={q}", "x".repeat(201)).expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("q");
+    }
+
+    @Test
     void aCursorOfAnotherSortIsRefused() {
         staff.create(aCustomer());
         staff.create(aCustomer());
