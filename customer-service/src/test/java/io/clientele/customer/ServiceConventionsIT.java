@@ -1,20 +1,21 @@
 package io.clientele.customer;
 
-import io.clientele.testkit.conventions.ServiceConventions;
-import java.util.Set;
+import io.clientele.testkit.conventions.PostgresServiceConventions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.health.actuate.endpoint.HealthEndpoint;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /** customer-service keeps the conventions every service keeps: health, readiness, 401s, docs, metrics. */
 @CustomerServiceIT
-class ServiceConventionsIT implements ServiceConventions {
+class ServiceConventionsIT implements PostgresServiceConventions {
 
     @LocalServerPort
     int port;
-
     @Autowired
     HealthEndpoint health;
+    @Autowired
+    JdbcTemplate jdbc;
 
     @Override
     public int port() {
@@ -32,12 +33,12 @@ class ServiceConventionsIT implements ServiceConventions {
     }
 
     @Override
-    public Set<String> readinessComponents() {
-        return Set.of("readinessState", "db");
+    public HealthEndpoint healthEndpoint() {
+        return health;
     }
 
     @Override
-    public HealthEndpoint healthEndpoint() {
-        return health;
+    public JdbcTemplate jdbc() {
+        return jdbc;
     }
 }

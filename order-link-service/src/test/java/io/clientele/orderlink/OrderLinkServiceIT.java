@@ -1,13 +1,9 @@
 package io.clientele.orderlink;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import io.clientele.testkit.conventions.ServiceConventions;
+import io.clientele.testkit.conventions.PostgresServiceConventions;
 import io.clientele.testkit.spring.UseKafka;
 import io.clientele.testkit.spring.UsePostgres;
 import io.clientele.testkit.spring.UseTestTokens;
-import java.util.Set;
-import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.health.actuate.endpoint.HealthEndpoint;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -19,27 +15,14 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @UsePostgres
 @UseKafka
 @UseTestTokens
-class OrderLinkServiceIT implements ServiceConventions {
+class OrderLinkServiceIT implements PostgresServiceConventions {
 
     @LocalServerPort
     int port;
-
     @Autowired
     HealthEndpoint health;
-
     @Autowired
     JdbcTemplate jdbc;
-
-    @Test
-    void thePlatformOutboxAndInboxAreMigratedOnStart() {
-        assertThat(tableNamed("platform.outbox_event")).isEqualTo("platform.outbox_event");
-        assertThat(tableNamed("platform.inbox_event")).isEqualTo("platform.inbox_event");
-    }
-
-    /** The table's qualified name, or null when it does not exist. */
-    private String tableNamed(String qualifiedName) {
-        return jdbc.queryForObject("SELECT to_regclass(?)::text", String.class, qualifiedName);
-    }
 
     @Override
     public int port() {
@@ -57,12 +40,12 @@ class OrderLinkServiceIT implements ServiceConventions {
     }
 
     @Override
-    public Set<String> readinessComponents() {
-        return Set.of("readinessState", "db");
+    public HealthEndpoint healthEndpoint() {
+        return health;
     }
 
     @Override
-    public HealthEndpoint healthEndpoint() {
-        return health;
+    public JdbcTemplate jdbc() {
+        return jdbc;
     }
 }
