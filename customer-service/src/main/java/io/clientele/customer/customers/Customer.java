@@ -138,6 +138,16 @@ class Customer {
         return Optional.empty();
     }
 
+    /** Known to a partner booking system from now on: reservation-driven scenarios apply. */
+    boolean markSynced(Instant now) {
+        if (synced) {
+            return false;
+        }
+        synced = true;
+        updatedAt = now;
+        return true;
+    }
+
     CustomerProfile profile() {
         return new CustomerProfile(firstName, lastName, companyName, email, phone, birthDate, gender,
                 address == null ? Address.NONE : address, vatId, preferredLanguage, preferredCurrency,

@@ -54,11 +54,12 @@ class GroupController {
     @Schema(description = "The customer list's filters, same names as its query parameters; {} means everyone")
     record FilterRequest(@Size(max = 200) String q, Set<LifecycleStatus> status, Set<SalesStage> stage,
             Set<Temperature> temperature, Set<ContactState> subscription, Boolean muted, UUID group,
-            Set<CustomerSource> source, Boolean synced, Instant createdFrom, Instant createdTo) {
+            Set<CustomerSource> source, Boolean synced, Instant createdFrom, Instant createdTo,
+            Boolean hasUpcomingReservation) {
 
         CustomerFilter toFilter() {
             return new CustomerFilter(q, status, stage, temperature, subscription, muted, group, source, synced,
-                    createdFrom, createdTo);
+                    createdFrom, createdTo, hasUpcomingReservation);
         }
     }
 
@@ -101,7 +102,7 @@ class GroupController {
     CustomerSearch.Page members(Actor actor, @PathVariable UUID id, @RequestParam(required = false) String sort,
             @RequestParam(required = false) Integer limit, @RequestParam(required = false) String cursor) {
         groups.load(actor, id);
-        CustomerFilter inGroup = new CustomerFilter(null, null, null, null, null, null, id, null, null, null, null);
+        CustomerFilter inGroup = new CustomerFilter(null, null, null, null, null, null, id, null, null, null, null, null);
         return search.search(actor.workspaceId(), inGroup, sort, limit, cursor);
     }
 

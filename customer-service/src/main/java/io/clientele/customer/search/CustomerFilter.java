@@ -16,6 +16,7 @@ import java.util.UUID;
  * @param query        substring of first name, last name, company, e-mail or phone digits; case- and
  *                     accent-insensitive; several words must all match
  * @param subscription the list's subscription column: SUBSCRIBED, UNSUBSCRIBED or MUTED
+ * @param hasUpcomingReservation whether a partner reported a booked reservation still ahead
  */
 public record CustomerFilter(
         String query,
@@ -28,10 +29,11 @@ public record CustomerFilter(
         Set<CustomerSource> sources,
         Boolean synced,
         Instant createdFrom,
-        Instant createdTo) {
+        Instant createdTo,
+        Boolean hasUpcomingReservation) {
 
     public static final CustomerFilter EVERYONE = new CustomerFilter(null, null, null, null, null, null, null, null,
-            null, null, null);
+            null, null, null, null);
 
     public CustomerFilter {
         statuses = statuses == null ? Set.of() : Set.copyOf(statuses);

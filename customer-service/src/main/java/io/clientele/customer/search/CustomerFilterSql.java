@@ -52,6 +52,11 @@ public final class CustomerFilterSql {
                     + " AND m.customer_id = c.id)");
             params.addValue("groupId", filter.groupId());
         }
+        if (filter.hasUpcomingReservation() != null) {
+            sql.append(filter.hasUpcomingReservation() ? " AND EXISTS" : " AND NOT EXISTS")
+                    .append(" (SELECT 1 FROM reservation r WHERE r.customer_id = c.id AND r.status = 'BOOKED'"
+                            + " AND r.starts_at > now())");
+        }
         if (filter.createdFrom() != null) {
             sql.append(" AND c.created_at >= :createdFrom");
             params.addValue("createdFrom", Timestamp.from(filter.createdFrom()));

@@ -48,13 +48,15 @@ class CustomerListController {
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant createdFrom,
             @Parameter(description = "Created before (ISO 8601 instant)")
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant createdTo,
+            @Parameter(description = "Whether a partner reported a booked reservation still ahead")
+            @RequestParam(required = false) Boolean hasUpcomingReservation,
             @Parameter(description = "name, email, phone, subscription, status, lastNote, discount, createdAt or "
                     + "updatedAt; optionally ,asc or ,desc")
             @RequestParam(required = false) String sort,
             @Parameter(description = "Page size, 1 to 200 (default 50)") @RequestParam(required = false) Integer limit,
             @Parameter(description = "nextCursor of the previous page") @RequestParam(required = false) String cursor) {
         CustomerFilter filter = new CustomerFilter(q, status, stage, temperature, subscription, muted, group, source,
-                synced, createdFrom, createdTo);
+                synced, createdFrom, createdTo, hasUpcomingReservation);
         return search.search(actor.workspaceId(), filter, sort, limit, cursor);
     }
 }

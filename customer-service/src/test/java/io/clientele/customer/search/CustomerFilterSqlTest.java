@@ -42,7 +42,7 @@ class CustomerFilterSqlTest {
         MapSqlParameterSource params = new MapSqlParameterSource();
         UUID workspace = UUID.randomUUID();
         CustomerFilter filter = new CustomerFilter("x' OR 1=1 --", Set.of(LifecycleStatus.BLOCKED), null, null, null,
-                true, null, null, null, null, null);
+                true, null, null, null, null, null, null);
 
         String where = CustomerFilterSql.where(workspace, filter, params);
 

@@ -22,11 +22,18 @@ class EventContractsTest {
         assertThat(EventContracts.violations(EventContracts.sample(type))).isEmpty();
     }
 
-    @ParameterizedTest
-    @MethodSource("allTypes")
-    void everyTypeIsDescribedInTheAsyncApiDocument(String type) throws IOException {
-        String asyncApi = Files.readString(Path.of("src/main/resources/contracts/asyncapi/customer-events.asyncapi.yaml"));
-        assertThat(asyncApi).contains("name: " + type).contains(type + ".schema.json");
+    @Test
+    void everyTypeIsDescribedInItsTopicsAsyncApiDocument() throws IOException {
+        for (var topic : EventContracts.topics().entrySet()) {
+            // customer.events -> asyncapi/customer-events.asyncapi.yaml
+            Path document = Path.of("src/main/resources/contracts/asyncapi/"
+                    + topic.getKey().replace('.', '-') + ".asyncapi.yaml");
+            String asyncApi = Files.readString(document);
+            assertThat(asyncApi).as(document.toString()).contains("address: " + topic.getKey());
+            for (String type : topic.getValue()) {
+                assertThat(asyncApi).as(document + " " + type).contains("name: " + type).contains(type + ".schema.json");
+            }
+        }
     }
 
     @Test
@@ -40,6 +47,22 @@ class EventContractsTest {
     void aWrongEnumValueIsAViolation() {
         String broken = EventContracts.sample("customer.status-changed.v1").replace("\"REGULAR\"", "\"VIP\"");
         assertThat(EventContracts.violations(broken)).anySatisfy(v -> assertThat(v).contains("to"));
+    }
+
+    @Test
+    void aCustomerEventsSubjectMustBeTheCustomerId() {
+        String broken = EventContracts.sample("customer.erased.v1")
+                .replace("\"subject\": \"0193a5b2-7c41-7e2a-9b1d-2f6c3e8a9d10\"", "\"subject\": \"jana\"");
+        assertThat(broken).contains("\"subject\": \"jana\"");
+        assertThat(EventContracts.violations(broken)).isNotEmpty();
+    }
+
+    @Test
+    void aReservationEventNeedsTheReservationStartAndTheCustomersPartnerId() {
+        String noStart = EventContracts.sample("booking.reservation-created.v1").replace("\"startsAt\"", "\"beginsAt\"");
+        String noCustomerId = EventContracts.sample("booking.reservation-created.v1").replace("\"C-7731\"", "\"\"");
+        assertThat(EventContracts.violations(noStart)).isNotEmpty();
+        assertThat(EventContracts.violations(noCustomerId)).isNotEmpty();
     }
 
     @Test

@@ -1,19 +1,22 @@
 package io.clientele.customer.integration.out;
 
+import io.clientele.customer.booking.BookingEvents.Reservation;
+import io.clientele.customer.booking.BookingEvents.ReservationEventsRecorded;
 import io.clientele.customer.customers.CustomerEvents.CustomerErased;
 import io.clientele.customer.customers.CustomerEvents.CustomerRegistered;
 import io.clientele.customer.customers.CustomerEvents.CustomerRevised;
 import io.clientele.customer.customers.CustomerEvents.StatusChanged;
-import io.clientele.customer.customers.CustomerSource;
 import io.clientele.customer.integration.out.CustomerEventsV1.CustomerCreatedV1;
 import io.clientele.customer.integration.out.CustomerEventsV1.CustomerErasedV1;
 import io.clientele.customer.integration.out.CustomerEventsV1.CustomerStatusChangedV1;
 import io.clientele.customer.integration.out.CustomerEventsV1.CustomerUpdatedV1;
 import io.clientele.customer.integration.out.CustomerEventsV1.CustomerV1;
 import io.clientele.customer.integration.out.CustomerEventsV1.NoteAddedV1;
+import io.clientele.customer.integration.out.CustomerEventsV1.ReservationRecordedV1;
 import io.clientele.customer.notes.NoteAdded;
 import io.clientele.platform.events.OutgoingEvent;
 import io.clientele.platform.outbox.Outbox;
+import java.util.List;
 import java.util.UUID;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -33,7 +36,12 @@ class CustomerEventsOutbound {
 
     @EventListener
     void on(CustomerRegistered event) {
-        String consentSource = event.customer().source() == CustomerSource.API ? "API" : "STAFF";
+        String consentSource = switch (event.customer().source()) {
+            case MANUAL -> "STAFF";
+            case API -> "API";
+            case IMPORT -> "IMPORT";
+            case BOOKING -> "BOOKING";
+        };
         publish(CustomerEventsV1.CREATED, event.workspaceId(), event.customer().id(),
                 new CustomerCreatedV1(CustomerV1.of(event.customer()), event.marketingConsent(), consentSource,
                         event.actor()));
@@ -62,6 +70,27 @@ class CustomerEventsOutbound {
     void on(NoteAdded event) {
         publish(CustomerEventsV1.NOTE_ADDED, event.workspaceId(), event.customerId(),
                 new NoteAddedV1(event.customerId(), event.noteId(), event.priority().name(), event.createdAt()));
+    }
+
+    /** Announces the reservation changes (not the late events that changed nothing), in one go. */
+    @EventListener
+    void on(ReservationEventsRecorded event) {
+        List<OutgoingEvent> changes = event.events().stream()
+                .filter(recorded -> recorded.applied() && recorded.customerId() != null)
+                .map(recorded -> {
+                    Reservation reservation = recorded.current();
+                    return new OutgoingEvent(CustomerEventsV1.TOPIC, CustomerEventsV1.RESERVATION_RECORDED,
+                            recorded.workspaceId(), recorded.customerId().toString(), new ReservationRecordedV1(
+                                    recorded.customerId(), reservation.id(), reservation.partner(),
+                                    reservation.externalId(), recorded.change().name(), reservation.status().name(),
+                                    reservation.service(), reservation.staff(), reservation.location(),
+                                    reservation.startsAt(), reservation.endsAt(), recorded.previousStartsAt(),
+                                    recorded.marketingConsent(), recorded.occurredAt(), true));
+                })
+                .toList();
+        if (!changes.isEmpty()) {
+            outbox.publishAll(changes);
+        }
     }
 
     private void publish(String type, UUID workspaceId, UUID customerId, Object data) {

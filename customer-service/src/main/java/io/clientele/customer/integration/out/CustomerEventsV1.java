@@ -22,6 +22,7 @@ final class CustomerEventsV1 {
     static final String STATUS_CHANGED = "customer.status-changed.v1";
     static final String ERASED = "customer.erased.v1";
     static final String NOTE_ADDED = "customer.note-added.v1";
+    static final String RESERVATION_RECORDED = "reservation.recorded.v1";
 
     private CustomerEventsV1() {
     }
@@ -69,6 +70,11 @@ final class CustomerEventsV1 {
     }
 
     record NoteAddedV1(UUID customerId, UUID noteId, String priority, Instant createdAt) {
+    }
+
+    record ReservationRecordedV1(UUID customerId, UUID reservationId, String partner, String externalId,
+            String change, String status, String service, String staff, String location, Instant startsAt,
+            Instant endsAt, Instant previousStartsAt, Boolean marketingConsent, Instant occurredAt, boolean synced) {
     }
 
     private static String name(Enum<?> value) {

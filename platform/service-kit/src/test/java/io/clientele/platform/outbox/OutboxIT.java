@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
@@ -83,6 +84,18 @@ class OutboxIT {
                 transactions.execute(status -> inbox.firstDelivery("reader-a", eventId)),
                 transactions.execute(status -> inbox.firstDelivery("reader-b", eventId)));
         assertThat(deliveries).containsExactly(true, false, true);
+    }
+
+    @Test
+    void theInboxSortsABatchIntoFirstAndRepeatedDeliveries() {
+        String seen = UUID.randomUUID().toString();
+        String fresh = UUID.randomUUID().toString();
+        transactions.execute(status -> inbox.firstDelivery("reader-c", seen));
+
+        Set<String> first = transactions.execute(status ->
+                inbox.firstDeliveries("reader-c", List.of(fresh, seen, fresh)));
+
+        assertThat(first).containsExactly(fresh);
     }
 
     @Test
