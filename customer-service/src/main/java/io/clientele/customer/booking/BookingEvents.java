@@ -28,10 +28,11 @@ public final class BookingEvents {
      *                         decided the current state: it is history, not news)
      * @param previousStartsAt where the reservation started before this event, if it existed
      * @param current          the reservation after the event (unchanged when not applied)
+     * @param reported         the reservation as this event described it (the same as current when applied)
      */
     public record Recorded(UUID workspaceId, UUID customerId, String eventId, ReservationChange change,
             Instant occurredAt, boolean applied, Instant previousStartsAt, Boolean marketingConsent,
-            Reservation current) {
+            Reservation current, Reservation reported) {
     }
 
     /** A reservation as it stands. */

@@ -82,21 +82,23 @@ class BookingIngestion {
             ReservationKey key = event.reservationKey();
             Stored before = states.get(key);
             UUID customer = customerOf.get(event.identityKey());
+            Reservation reported = new Reservation(before == null ? Ids.newId() : before.reservation().id(),
+                    event.partner(), event.externalId(), event.change().status(), event.service(), event.staff(),
+                    event.location(), event.startsAt(), event.endsAt(),
+                    event.change() == ReservationChange.CANCELLED ? event.reason() : null);
             if (before == null || event.isNewerThan(before.lastEventAt(), before.lastEventRank())) {
-                Stored after = new Stored(new Reservation(before == null ? Ids.newId() : before.reservation().id(),
-                        event.partner(), event.externalId(), event.change().status(), event.service(), event.staff(),
-                        event.location(), event.startsAt(), event.endsAt(),
-                        event.change() == ReservationChange.CANCELLED ? event.reason() : null), customer,
-                        event.occurredAt(), event.change().rank(), event.eventId(), before == null);
+                Stored after = new Stored(reported, customer, event.occurredAt(), event.change().rank(),
+                        event.eventId(), before == null);
                 states.put(key, after);
                 changed.put(key, after);
                 recorded.add(new Recorded(event.workspaceId(), customer, event.eventId(), event.change(),
                         event.occurredAt(), true, before == null ? null : before.reservation().startsAt(),
-                        event.customer().marketingConsent(), after.reservation()));
+                        event.customer().marketingConsent(), reported, reported));
             } else {
                 // Older than what decided the state: history for the timeline, no change to announce.
                 recorded.add(new Recorded(event.workspaceId(), customer, event.eventId(), event.change(),
-                        event.occurredAt(), false, null, event.customer().marketingConsent(), before.reservation()));
+                        event.occurredAt(), false, null, event.customer().marketingConsent(), before.reservation(),
+                        reported));
             }
         }
         store.save(changed, now);

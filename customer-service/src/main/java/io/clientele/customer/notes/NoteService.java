@@ -44,7 +44,7 @@ class NoteService {
                 priority == null ? NotePriority.NONE : priority, actor.subject(), now));
         summarise(actor.workspaceId(), customerId);
         events.publishEvent(new NoteAdded(actor.workspaceId(), customerId, note.id(), note.priority(),
-                note.author(), note.createdAt()));
+                note.author(), note.createdAt(), preview(note.text())));
         return note.view();
     }
 
@@ -54,6 +54,8 @@ class NoteService {
         note.edit(text.strip(), priority == null ? note.priority() : priority, clock.instant());
         notes.flush();
         summarise(actor.workspaceId(), customerId);
+        events.publishEvent(new NoteEdited(actor.workspaceId(), customerId, noteId, note.priority(),
+                preview(note.text()), clock.instant()));
         return note.view();
     }
 
@@ -62,6 +64,7 @@ class NoteService {
         notes.delete(load(actor, customerId, noteId));
         notes.flush();
         summarise(actor.workspaceId(), customerId);
+        events.publishEvent(new NoteDeleted(actor.workspaceId(), customerId, noteId));
     }
 
     private Note load(Actor actor, UUID customerId, UUID noteId) {

@@ -21,15 +21,15 @@ import tools.jackson.databind.node.ObjectNode;
  * A partner booking system in tests: builds reservation events the way the contract describes them and
  * publishes them to booking.reservations, like a real partner would.
  */
-final class PartnerEvents implements AutoCloseable {
+public final class PartnerEvents implements AutoCloseable {
 
-    static final String PARTNER = "/partners/reservio";
+    public static final String PARTNER = "/partners/reservio";
 
     private final KafkaProducer<String, String> producer;
     private final String bootstrap;
     private final UUID workspace;
 
-    PartnerEvents(String bootstrap, UUID workspace) {
+    public PartnerEvents(String bootstrap, UUID workspace) {
         this.bootstrap = bootstrap;
         this.workspace = workspace;
         this.producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap),
@@ -37,7 +37,7 @@ final class PartnerEvents implements AutoCloseable {
     }
 
     /** A reservation event of {@code kind} (created, rescheduled, cancelled, completed, no-show). */
-    Builder event(String kind, String reservationId) {
+    public Builder event(String kind, String reservationId) {
         return new Builder(kind, reservationId);
     }
 
@@ -69,7 +69,7 @@ final class PartnerEvents implements AutoCloseable {
         producer.close();
     }
 
-    final class Builder {
+    public final class Builder {
 
         private final ObjectNode event = EventJson.mapper().createObjectNode();
         private final ObjectNode reservation;
@@ -89,45 +89,45 @@ final class PartnerEvents implements AutoCloseable {
                     .put("lastName", "Nováková");
         }
 
-        Builder id(String id) {
+        public Builder id(String id) {
             event.put("id", id);
             return this;
         }
 
-        Builder at(Instant time) {
+        public Builder at(Instant time) {
             event.put("time", time.toString());
             return this;
         }
 
-        Builder startsAt(Instant start) {
+        public Builder startsAt(Instant start) {
             reservation.put("startsAt", start.toString()).put("endsAt", start.plus(1, ChronoUnit.HOURS).toString());
             return this;
         }
 
-        Builder customer(String externalId, String email, String phone) {
+        public Builder customer(String externalId, String email, String phone) {
             customer.put("externalId", externalId).put("email", email).put("phone", phone);
             return this;
         }
 
-        Builder consent(Boolean consent) {
+        public Builder consent(Boolean consent) {
             customer.put("marketingConsent", consent);
             return this;
         }
 
-        Builder without(String reservationField) {
+        public Builder without(String reservationField) {
             reservation.remove(reservationField);
             return this;
         }
 
-        ObjectNode json() {
+        public ObjectNode json() {
             return event.deepCopy();
         }
 
-        String id() {
+        public String id() {
             return event.get("id").asString();
         }
 
-        String publish() {
+        public String publish() {
             PartnerEvents.this.publish(event.get("subject").asString(), EventJson.mapper().writeValueAsString(event));
             return id();
         }

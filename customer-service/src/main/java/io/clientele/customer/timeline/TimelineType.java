@@ -1,0 +1,21 @@
+package io.clientele.customer.timeline;
+
+/** What a timeline entry tells. Front ends choose an icon and a translation by it. */
+public enum TimelineType {
+    CUSTOMER_CREATED,
+    PROFILE_UPDATED,
+    STATUS_CHANGED,
+    NOTE_ADDED,
+    RESERVATION_CREATED,
+    RESERVATION_RESCHEDULED,
+    RESERVATION_CANCELLED,
+    RESERVATION_COMPLETED,
+    RESERVATION_NO_SHOW,
+    /** A reservation still ahead; only in the planned part, read from the reservation itself. */
+    RESERVATION_UPCOMING,
+    IMPORTED,
+    IMPORT_UNDONE,
+    MESSAGE_SENT,
+    MESSAGE_SKIPPED,
+    MESSAGE_FAILED
+}
