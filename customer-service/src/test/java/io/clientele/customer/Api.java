@@ -59,6 +59,15 @@ public final class Api {
         return send(spec, body);
     }
 
+    /** A POST with a body of another type than JSON: a CSV file, a multipart form. */
+    public RestTestClient.ResponseSpec postAs(MediaType type, String uri, Object body, Object... variables) {
+        RestTestClient.RequestBodySpec spec = client.method(HttpMethod.POST).uri(uri, variables).contentType(type);
+        if (token != null) {
+            spec.header("Authorization", "Bearer " + token);
+        }
+        return spec.body(body).exchange();
+    }
+
     public RestTestClient.ResponseSpec request(HttpMethod method, String uri, Object body, Object... variables) {
         return send(client.method(method).uri(uri, variables), body);
     }

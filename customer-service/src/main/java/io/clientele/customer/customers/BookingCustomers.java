@@ -8,7 +8,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.IllformedLocaleException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -81,8 +80,8 @@ public class BookingCustomers {
 
     /** The e-mail of a booking if it is one; null otherwise. */
     public static String normaliseEmail(String email) {
-        String clean = ProfileValidation.clean(email);
-        return clean != null && ProfileValidation.EMAIL.matcher(clean).matches() && clean.length() <= 254 ? clean : null;
+        String clean = FieldRules.clean(email);
+        return FieldRules.isEmail(clean) ? clean : null;
     }
 
     /**
@@ -131,16 +130,7 @@ public class BookingCustomers {
     }
 
     private static String languageTag(String tag) {
-        String clean = ProfileValidation.clean(tag);
-        if (clean == null) {
-            return null;
-        }
-        try {
-            Locale locale = new Locale.Builder().setLanguageTag(clean).build();
-            return locale.getLanguage().isEmpty() ? null : locale.toLanguageTag();
-        } catch (IllformedLocaleException notATag) {
-            return null;
-        }
+        return FieldRules.languageTag(FieldRules.clean(tag)).orElse(null);
     }
 
     private static String limit(String value, int length) {

@@ -82,16 +82,47 @@ class Customer {
 
     static Customer register(UUID id, UUID workspaceId, CustomerProfile profile, CustomerSource source,
             boolean synced, boolean marketingConsent, Instant now) {
+        return register(id, workspaceId, profile, source, synced, marketingConsent, LifecycleStatus.NEW, now);
+    }
+
+    /** A new customer starting in a status of the creator's choosing (an import carries statuses over). */
+    static Customer register(UUID id, UUID workspaceId, CustomerProfile profile, CustomerSource source,
+            boolean synced, boolean marketingConsent, LifecycleStatus initialStatus, Instant now) {
+        Objects.requireNonNull(initialStatus, "initialStatus");
         Customer customer = new Customer();
         customer.id = id;
         customer.workspaceId = workspaceId;
         customer.source = source;
         customer.synced = synced;
-        customer.status = LifecycleStatus.NEW;
+        customer.status = initialStatus;
         customer.subscriptionState = marketingConsent ? SubscriptionState.SUBSCRIBED : SubscriptionState.UNSUBSCRIBED;
         customer.createdAt = now;
         customer.apply(profile);
         customer.updatedAt = now;
+        return customer;
+    }
+
+    /**
+     * A customer as stored, read without JPA by the bulk paths (imports). Not managed: the caller writes
+     * what it changes itself.
+     */
+    static Customer restore(UUID id, UUID workspaceId, CustomerProfile profile, CustomerSource source,
+            boolean synced, LifecycleStatus status, SubscriptionState subscriptionState, boolean muted,
+            String lastNotePreview, Instant lastNoteAt, Instant createdAt, Instant updatedAt, long version) {
+        Customer customer = new Customer();
+        customer.id = id;
+        customer.workspaceId = workspaceId;
+        customer.source = source;
+        customer.synced = synced;
+        customer.status = status;
+        customer.subscriptionState = subscriptionState;
+        customer.muted = muted;
+        customer.lastNotePreview = lastNotePreview;
+        customer.lastNoteAt = lastNoteAt;
+        customer.createdAt = createdAt;
+        customer.apply(profile);
+        customer.updatedAt = updatedAt;
+        customer.version = version;
         return customer;
     }
 
@@ -136,6 +167,27 @@ class Customer {
             return changeStatus(LifecycleStatus.REGULAR, now);
         }
         return Optional.empty();
+    }
+
+    /**
+     * Marketing consent stated outside the communication preferences (an import's consent column):
+     * the list's subscription column follows at once; communication-service records the consent itself.
+     *
+     * @return true when the subscription state changed
+     */
+    boolean recordMarketingConsent(boolean consent, Instant now) {
+        SubscriptionState target = consent ? SubscriptionState.SUBSCRIBED : SubscriptionState.UNSUBSCRIBED;
+        if (target == subscriptionState) {
+            return false;
+        }
+        subscriptionState = target;
+        updatedAt = now;
+        return true;
+    }
+
+    /** The bulk paths write the row themselves; this is the version they wrote. */
+    void advanceVersion() {
+        version++;
     }
 
     /** Known to a partner booking system from now on: reservation-driven scenarios apply. */

@@ -18,8 +18,15 @@ public final class CustomerEvents {
             String actor) {
     }
 
+    /**
+     * @param marketingConsent consent stated with the change (an import's consent column), else null
+     */
     public record CustomerRevised(UUID workspaceId, CustomerDetails customer, List<String> changedFields,
-            String actor) {
+            String actor, Boolean marketingConsent) {
+
+        public CustomerRevised(UUID workspaceId, CustomerDetails customer, List<String> changedFields, String actor) {
+            this(workspaceId, customer, changedFields, actor, null);
+        }
     }
 
     public record StatusChanged(UUID workspaceId, UUID customerId, LifecycleStatus from, LifecycleStatus to,
@@ -27,5 +34,27 @@ public final class CustomerEvents {
     }
 
     public record CustomerErased(UUID workspaceId, UUID customerId, Instant erasedAt, String erasedBy) {
+    }
+
+    /**
+     * C-9: one chunk of an import was written. Carried as one event so that listeners write their
+     * part (outgoing events, timeline) in bulk too.
+     *
+     * @param created customers the import created, with the consent their row stated
+     * @param revised customers whose record it changed
+     * @param statusChanges lifecycle changes of existing customers it made
+     */
+    public record CustomersImported(UUID workspaceId, UUID importId, String importName, String actor, Instant at,
+            List<CustomerRegistered> created, List<CustomerRevised> revised, List<StatusChanged> statusChanges) {
+    }
+
+    /**
+     * C-9: part of an import was undone: the customers it created were removed (each also raised as
+     * {@link CustomerErased}), the fields it changed restored.
+     *
+     * @param kept customers left as they are because something newer touched them
+     */
+    public record ImportUndone(UUID workspaceId, UUID importId, String importName, String actor, Instant at,
+            List<UUID> removed, List<CustomerRevised> restored, List<StatusChanged> statusChanges, List<UUID> kept) {
     }
 }

@@ -4,14 +4,10 @@ import io.clientele.customer.customfields.CustomFields;
 import io.clientele.platform.problem.FieldViolation;
 import io.clientele.platform.problem.InvalidInputException;
 import java.util.ArrayList;
-import java.util.Currency;
-import java.util.IllformedLocaleException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
-import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,10 +17,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class ProfileValidation {
-
-    /** Deliberately loose: one @, no spaces, a dot in the domain. Deliverability is the mailer's concern. */
-    static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s.]+");
-    private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
 
     private final CustomFields customFields;
 
@@ -43,7 +35,7 @@ class ProfileValidation {
                     "a first name, a last name or a company name is required"));
         }
         String email = clean(request.email());
-        if (email != null && !EMAIL.matcher(email).matches()) {
+        if (email != null && !FieldRules.EMAIL.matcher(email).matches()) {
             violations.add(new FieldViolation("email", "Email", "must be an e-mail address such as jana@example.cz"));
         }
         String phone = null;
@@ -58,7 +50,7 @@ class ProfileValidation {
         Address address = Address.NONE;
         if (request.address() != null) {
             String country = upper(clean(request.address().country()));
-            if (country != null && !COUNTRIES.contains(country)) {
+            if (country != null && FieldRules.country(country).isEmpty()) {
                 violations.add(new FieldViolation("address.country", "country",
                         "must be an ISO 3166 country code such as CZ"));
             }
@@ -67,7 +59,7 @@ class ProfileValidation {
         }
         String language = languageTag(clean(request.preferredLanguage()), violations);
         String currency = upper(clean(request.preferredCurrency()));
-        if (currency != null && !isCurrency(currency)) {
+        if (currency != null && FieldRules.currency(currency).isEmpty()) {
             violations.add(new FieldViolation("preferredCurrency", "currency",
                     "must be an ISO 4217 currency code such as CZK or EUR"));
         }
@@ -85,34 +77,15 @@ class ProfileValidation {
         if (tag == null) {
             return null;
         }
-        try {
-            Locale locale = new Locale.Builder().setLanguageTag(tag).build();
-            if (!locale.getLanguage().isEmpty()) {
-                return locale.toLanguageTag();
-            }
-        } catch (IllformedLocaleException illFormed) {
-            // reported below
-        }
-        violations.add(new FieldViolation("preferredLanguage", "language",
-                "must be a language tag such as cs, en or en-GB"));
-        return null;
-    }
-
-    private static boolean isCurrency(String code) {
-        try {
-            Currency.getInstance(code);
-            return true;
-        } catch (IllegalArgumentException unknown) {
-            return false;
-        }
+        return FieldRules.languageTag(tag).orElseGet(() -> {
+            violations.add(new FieldViolation("preferredLanguage", "language",
+                    "must be a language tag such as cs, en or en-GB"));
+            return null;
+        });
     }
 
     static String clean(String value) {
-        if (value == null) {
-            return null;
-        }
-        String stripped = value.strip();
-        return stripped.isEmpty() ? null : stripped;
+        return FieldRules.clean(value);
     }
 
     private static String upper(String value) {

@@ -68,8 +68,21 @@ public class CustomFields {
         if (submitted == null || submitted.isEmpty()) {
             return new Checked(Map.of(), List.of());
         }
-        Map<String, CustomFieldDefinition> byKey = definitions.findByIdWorkspaceIdOrderByIdKey(workspaceId).stream()
-                .collect(Collectors.toMap(CustomFieldDefinition::key, Function.identity()));
+        return check(definitionsByKey(workspaceId), submitted, current);
+    }
+
+    /** The workspace's definitions by key, for checking many customers' values against them ({@link #check(Map, Map, Map)}). */
+    @Transactional(readOnly = true)
+    public Map<String, Definition> definitionsByKey(UUID workspaceId) {
+        return of(workspaceId).stream().collect(Collectors.toMap(Definition::key, Function.identity()));
+    }
+
+    /** {@link #check(UUID, Map, Map)} against definitions read once. */
+    public static Checked check(Map<String, Definition> byKey, Map<String, Object> submitted,
+            Map<String, Object> current) {
+        if (submitted == null || submitted.isEmpty()) {
+            return new Checked(Map.of(), List.of());
+        }
         Map<String, Object> values = new LinkedHashMap<>();
         List<FieldViolation> violations = new ArrayList<>();
         submitted.forEach((key, value) -> {
@@ -81,14 +94,14 @@ public class CustomFields {
                 values.put(key, value);
                 return;
             }
-            CustomFieldDefinition definition = byKey.get(key);
+            Definition definition = byKey.get(key);
             if (definition == null) {
                 violations.add(new FieldViolation(field, "unknown",
                         "'" + key + "' is not a field of this workspace's client card"));
                 return;
             }
             try {
-                values.put(key, normalise(definition, value));
+                values.put(key, normalise(definition.type(), definition.options(), value));
             } catch (IllegalArgumentException invalid) {
                 violations.add(new FieldViolation(field, "type", invalid.getMessage()));
             }
@@ -140,8 +153,8 @@ public class CustomFields {
         events.publishEvent(new CustomFieldRemoved(workspaceId, key));
     }
 
-    private static Object normalise(CustomFieldDefinition definition, Object value) {
-        return switch (definition.type()) {
+    private static Object normalise(FieldType type, List<String> options, Object value) {
+        return switch (type) {
             case TEXT -> {
                 if (!(value instanceof String text)) {
                     throw new IllegalArgumentException("must be text");
@@ -171,8 +184,8 @@ public class CustomFields {
                 yield flag;
             }
             case CHOICE -> {
-                if (!(value instanceof String choice) || !definition.options().contains(choice)) {
-                    throw new IllegalArgumentException("must be one of " + definition.options());
+                if (!(value instanceof String choice) || !options.contains(choice)) {
+                    throw new IllegalArgumentException("must be one of " + options);
                 }
                 yield choice;
             }

@@ -1,6 +1,9 @@
 package io.clientele.customer.timeline;
 
+import io.clientele.customer.Ids;
+import io.clientele.customer.PostgresCopy;
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -17,13 +20,18 @@ import tools.jackson.databind.json.JsonMapper;
 public class Timeline {
 
     static final int MAX_TITLE = 500;
+    private static final int COPY_THRESHOLD = 200;
+    private static final List<String> COLUMNS = List.of("id", "workspace_id", "customer_id", "occurred_at", "type",
+            "title", "details", "source_type", "source_id", "source_href", "event_id", "recorded_at");
 
     private final JdbcTemplate jdbc;
+    private final PostgresCopy copy;
     private final JsonMapper json;
     private final Clock clock;
 
-    Timeline(JdbcTemplate jdbc, JsonMapper json, Clock clock) {
+    Timeline(JdbcTemplate jdbc, PostgresCopy copy, JsonMapper json, Clock clock) {
         this.jdbc = jdbc;
+        this.copy = copy;
         this.json = json;
         this.clock = clock;
     }
@@ -37,16 +45,25 @@ public class Timeline {
         if (entries.isEmpty()) {
             return;
         }
+        if (entries.size() >= COPY_THRESHOLD && entries.stream().allMatch(entry -> entry.eventId() == null)) {
+            // Thousands at a time (an import): COPY; there is no event id to de-duplicate by.
+            Instant now = clock.instant();
+            copy.copy("timeline_entry", COLUMNS, entries, (entry, line) -> line.value(Ids.newId())
+                    .value(entry.workspaceId()).value(entry.customerId()).value(entry.occurredAt())
+                    .value(entry.type()).text(title(entry.title())).text(detailsJson(entry))
+                    .text(entry.source().type()).text(entry.source().id()).text(entry.source().href())
+                    .text(null).value(now));
+            return;
+        }
         Timestamp now = Timestamp.from(clock.instant());
         jdbc.batchUpdate("""
                 INSERT INTO timeline_entry (id, workspace_id, customer_id, occurred_at, type, title, details,
                                             source_type, source_id, source_href, event_id, recorded_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?)
                 ON CONFLICT (workspace_id, event_id) WHERE event_id IS NOT NULL DO NOTHING""",
-                entries.stream().map(entry -> new Object[] {UUID.randomUUID(), entry.workspaceId(), entry.customerId(),
+                entries.stream().map(entry -> new Object[] {Ids.newId(), entry.workspaceId(), entry.customerId(),
                         Timestamp.from(entry.occurredAt()), entry.type().name(), title(entry.title()),
-                        entry.details() == null || entry.details().isEmpty() ? null
-                                : json.writeValueAsString(entry.details()),
+                        detailsJson(entry),
                         entry.source().type(), entry.source().id(), entry.source().href(), entry.eventId(), now})
                         .toList());
     }
@@ -65,6 +82,10 @@ public class Timeline {
     public void forget(UUID workspaceId, UUID customerId, String sourceType, String sourceId) {
         jdbc.update("DELETE FROM timeline_entry WHERE customer_id = ? AND workspace_id = ? AND source_type = ?"
                 + " AND source_id = ?", customerId, workspaceId, sourceType, sourceId);
+    }
+
+    private String detailsJson(TimelineEntry entry) {
+        return entry.details() == null || entry.details().isEmpty() ? null : json.writeValueAsString(entry.details());
     }
 
     private static String title(String title) {

@@ -5,6 +5,8 @@ import io.clientele.customer.booking.BookingEvents.Reservation;
 import io.clientele.customer.booking.BookingEvents.ReservationEventsRecorded;
 import io.clientele.customer.customers.CustomerEvents.CustomerRegistered;
 import io.clientele.customer.customers.CustomerEvents.CustomerRevised;
+import io.clientele.customer.customers.CustomerEvents.CustomersImported;
+import io.clientele.customer.customers.CustomerEvents.ImportUndone;
 import io.clientele.customer.customers.CustomerEvents.StatusChanged;
 import io.clientele.customer.customers.LifecycleStatus;
 import io.clientele.customer.notes.NoteAdded;
@@ -12,6 +14,7 @@ import io.clientele.customer.notes.NoteDeleted;
 import io.clientele.customer.notes.NoteEdited;
 import io.clientele.customer.notes.NotePriority;
 import io.clientele.customer.timeline.TimelineEntry.Source;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -53,7 +56,7 @@ class TimelineProjection {
         var customer = event.customer();
         List<String> fields = event.changedFields();
         String title = fields.equals(List.of("synced")) ? "Linked with a booking system"
-                : "Profile updated: " + String.join(", ", fields.stream().map(TimelineProjection::words).toList());
+                : "Profile updated: " + fieldList(fields);
         timeline.record(new TimelineEntry(event.workspaceId(), customer.id(), customer.updatedAt(),
                 TimelineType.PROFILE_UPDATED, title, details("fields", fields, "actor", event.actor()),
                 customerSource(customer.id()), null));
@@ -61,14 +64,61 @@ class TimelineProjection {
 
     @EventListener
     void on(StatusChanged event) {
+        timeline.record(statusEntry(event));
+    }
+
+    /** C-9: one entry per customer an import chunk created or changed, written in one go. */
+    @EventListener
+    void on(CustomersImported event) {
+        Source source = importSource(event.importId());
+        List<TimelineEntry> entries = new ArrayList<>();
+        event.created().forEach(created -> entries.add(new TimelineEntry(event.workspaceId(), created.customer().id(),
+                event.at(), TimelineType.IMPORTED, "Customer created by the import of " + event.importName(),
+                details("importId", event.importId(), "actor", event.actor(), "marketingConsent",
+                        created.marketingConsent()), source, null)));
+        event.revised().forEach(revised -> entries.add(new TimelineEntry(event.workspaceId(), revised.customer().id(),
+                event.at(), TimelineType.IMPORTED, "Updated by the import of " + event.importName() + ": "
+                        + fieldList(revised.changedFields()),
+                details("importId", event.importId(), "actor", event.actor(), "fields", revised.changedFields()),
+                source, null)));
+        event.statusChanges().forEach(change -> entries.add(statusEntry(change)));
+        timeline.record(entries);
+    }
+
+    @EventListener
+    void on(ImportUndone event) {
+        Source source = importSource(event.importId());
+        List<TimelineEntry> entries = new ArrayList<>();
+        event.restored().forEach(restored -> entries.add(new TimelineEntry(event.workspaceId(),
+                restored.customer().id(), event.at(), TimelineType.IMPORT_UNDONE, "The import of " + event.importName()
+                        + " was undone: " + fieldList(restored.changedFields()) + " restored",
+                details("importId", event.importId(), "actor", event.actor(), "fields", restored.changedFields()),
+                source, null)));
+        event.kept().forEach(kept -> entries.add(new TimelineEntry(event.workspaceId(), kept, event.at(),
+                TimelineType.IMPORT_UNDONE, "The import of " + event.importName() + " was undone; this customer was"
+                        + " changed since and was left as it is",
+                details("importId", event.importId(), "actor", event.actor(), "kept", true), source, null)));
+        event.statusChanges().forEach(change -> entries.add(statusEntry(change)));
+        timeline.record(entries);
+    }
+
+    private static TimelineEntry statusEntry(StatusChanged event) {
         String title = (event.from() == null ? "Status set to " + label(event.to())
                 : "Status changed from " + label(event.from()) + " to " + label(event.to()))
                 + (event.reason() == null || event.reason().isBlank() ? "" : ": " + event.reason());
-        timeline.record(new TimelineEntry(event.workspaceId(), event.customerId(), event.changedAt(),
+        return new TimelineEntry(event.workspaceId(), event.customerId(), event.changedAt(),
                 TimelineType.STATUS_CHANGED, title, details("from", event.from() == null ? null : event.from().name(),
                         "to", event.to().name(), "changedBy", event.changedBy(), "reason", event.reason()),
                 new Source("status-change", null, "/api/v1/customers/" + event.customerId() + "/status-history"),
-                null));
+                null);
+    }
+
+    private static Source importSource(UUID importId) {
+        return new Source("import", importId.toString(), "/api/v1/imports/" + importId);
+    }
+
+    private static String fieldList(List<String> fields) {
+        return String.join(", ", fields.stream().map(TimelineProjection::words).toList());
     }
 
     @EventListener

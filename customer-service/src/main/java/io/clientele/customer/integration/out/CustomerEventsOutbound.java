@@ -5,6 +5,8 @@ import io.clientele.customer.booking.BookingEvents.ReservationEventsRecorded;
 import io.clientele.customer.customers.CustomerEvents.CustomerErased;
 import io.clientele.customer.customers.CustomerEvents.CustomerRegistered;
 import io.clientele.customer.customers.CustomerEvents.CustomerRevised;
+import io.clientele.customer.customers.CustomerEvents.CustomersImported;
+import io.clientele.customer.customers.CustomerEvents.ImportUndone;
 import io.clientele.customer.customers.CustomerEvents.StatusChanged;
 import io.clientele.customer.integration.out.CustomerEventsV1.CustomerCreatedV1;
 import io.clientele.customer.integration.out.CustomerEventsV1.CustomerErasedV1;
@@ -16,6 +18,7 @@ import io.clientele.customer.integration.out.CustomerEventsV1.ReservationRecorde
 import io.clientele.customer.notes.NoteAdded;
 import io.clientele.platform.events.OutgoingEvent;
 import io.clientele.platform.outbox.Outbox;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.context.event.EventListener;
@@ -36,34 +39,71 @@ class CustomerEventsOutbound {
 
     @EventListener
     void on(CustomerRegistered event) {
+        outbox.publish(created(event));
+    }
+
+    @EventListener
+    void on(CustomerRevised event) {
+        outbox.publish(updated(event, "STAFF"));
+    }
+
+    @EventListener
+    void on(StatusChanged event) {
+        outbox.publish(statusChanged(event));
+    }
+
+    @EventListener
+    void on(CustomerErased event) {
+        outbox.publish(erased(event.workspaceId(), event.customerId(), event.erasedAt()));
+    }
+
+    /** One import chunk: thousands of events, recorded in one batch. */
+    @EventListener
+    void on(CustomersImported event) {
+        List<OutgoingEvent> all = new ArrayList<>(event.created().size() + event.revised().size()
+                + event.statusChanges().size());
+        event.created().forEach(created -> all.add(created(created)));
+        event.revised().forEach(revised -> all.add(updated(revised, "IMPORT")));
+        event.statusChanges().forEach(change -> all.add(statusChanged(change)));
+        publishAll(all);
+    }
+
+    /** Customers an undone import had created are gone for every service; restored ones are updates. */
+    @EventListener
+    void on(ImportUndone event) {
+        List<OutgoingEvent> all = new ArrayList<>();
+        event.removed().forEach(id -> all.add(erased(event.workspaceId(), id, event.at())));
+        event.restored().forEach(revised -> all.add(updated(revised, "IMPORT")));
+        event.statusChanges().forEach(change -> all.add(statusChanged(change)));
+        publishAll(all);
+    }
+
+    private static OutgoingEvent created(CustomerRegistered event) {
         String consentSource = switch (event.customer().source()) {
             case MANUAL -> "STAFF";
             case API -> "API";
             case IMPORT -> "IMPORT";
             case BOOKING -> "BOOKING";
         };
-        publish(CustomerEventsV1.CREATED, event.workspaceId(), event.customer().id(),
+        return event(CustomerEventsV1.CREATED, event.workspaceId(), event.customer().id(),
                 new CustomerCreatedV1(CustomerV1.of(event.customer()), event.marketingConsent(), consentSource,
                         event.actor()));
     }
 
-    @EventListener
-    void on(CustomerRevised event) {
-        publish(CustomerEventsV1.UPDATED, event.workspaceId(), event.customer().id(),
-                new CustomerUpdatedV1(CustomerV1.of(event.customer()), event.changedFields(), event.actor()));
+    private static OutgoingEvent updated(CustomerRevised event, String consentSource) {
+        return event(CustomerEventsV1.UPDATED, event.workspaceId(), event.customer().id(),
+                new CustomerUpdatedV1(CustomerV1.of(event.customer()), event.changedFields(), event.actor(),
+                        event.marketingConsent(), event.marketingConsent() == null ? null : consentSource));
     }
 
-    @EventListener
-    void on(StatusChanged event) {
-        publish(CustomerEventsV1.STATUS_CHANGED, event.workspaceId(), event.customerId(),
+    private static OutgoingEvent statusChanged(StatusChanged event) {
+        return event(CustomerEventsV1.STATUS_CHANGED, event.workspaceId(), event.customerId(),
                 new CustomerStatusChangedV1(event.customerId(), event.from() == null ? null : event.from().name(),
                         event.to().name(), event.changedBy(), event.reason(), event.changedAt()));
     }
 
-    @EventListener
-    void on(CustomerErased event) {
-        publish(CustomerEventsV1.ERASED, event.workspaceId(), event.customerId(),
-                new CustomerErasedV1(event.customerId(), event.erasedAt()));
+    private static OutgoingEvent erased(UUID workspaceId, UUID customerId, java.time.Instant at) {
+        return event(CustomerEventsV1.ERASED, workspaceId, customerId, new CustomerErasedV1(customerId, at));
     }
 
     @EventListener
@@ -88,12 +128,20 @@ class CustomerEventsOutbound {
                                     recorded.marketingConsent(), recorded.occurredAt(), true));
                 })
                 .toList();
-        if (!changes.isEmpty()) {
-            outbox.publishAll(changes);
-        }
+        publishAll(changes);
     }
 
     private void publish(String type, UUID workspaceId, UUID customerId, Object data) {
-        outbox.publish(new OutgoingEvent(CustomerEventsV1.TOPIC, type, workspaceId, customerId.toString(), data));
+        outbox.publish(event(type, workspaceId, customerId, data));
+    }
+
+    private void publishAll(List<OutgoingEvent> events) {
+        if (!events.isEmpty()) {
+            outbox.publishAll(events);
+        }
+    }
+
+    private static OutgoingEvent event(String type, UUID workspaceId, UUID customerId, Object data) {
+        return new OutgoingEvent(CustomerEventsV1.TOPIC, type, workspaceId, customerId.toString(), data);
     }
 }

@@ -1,5 +1,6 @@
 package io.clientele.customer.integration.out;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.clientele.customer.customers.Address;
 import io.clientele.customer.customers.CustomerDetails;
 import java.math.BigDecimal;
@@ -59,7 +60,13 @@ final class CustomerEventsV1 {
     record CustomerCreatedV1(CustomerV1 customer, boolean marketingConsent, String consentSource, String actor) {
     }
 
-    record CustomerUpdatedV1(CustomerV1 customer, List<String> changedFields, String actor) {
+    /**
+     * @param marketingConsent only when the change stated a consent (an import's consent column)
+     * @param consentSource    where it was stated; only with marketingConsent
+     */
+    record CustomerUpdatedV1(CustomerV1 customer, List<String> changedFields, String actor,
+            @JsonInclude(JsonInclude.Include.NON_NULL) Boolean marketingConsent,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String consentSource) {
     }
 
     record CustomerStatusChangedV1(UUID customerId, String from, String to, String changedBy, String reason,

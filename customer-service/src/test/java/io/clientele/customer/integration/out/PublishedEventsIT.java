@@ -108,6 +108,38 @@ class PublishedEventsIT {
                 "customer.created.v1", "customer.note-added.v1");
     }
 
+    @Test
+    void importedCustomersArePublishedLikeAnyOtherWithTheConsentTheirRowStated() {
+        UUID existing = staff.create(aCustomer());
+        String existingEmail = (String) staff.json("/api/v1/customers/{id}", existing).get("email");
+        String newEmail = "imported-" + UUID.randomUUID() + "@example.cz";
+        String csv = "name,email,marketing_consent\nJana Importovaná," + newEmail + ",ano\nJana Nováková,"
+                + existingEmail + ",yes\n";
+        Map<?, ?> started = staff.postAs(new org.springframework.http.MediaType("text", "csv"),
+                "/api/v1/imports?fileName=events.csv", csv.getBytes(StandardCharsets.UTF_8))
+                .expectStatus().isAccepted().returnResult(Map.class).getResponseBody();
+        await().atMost(Duration.ofSeconds(30)).until(() -> "COMPLETED".equals(
+                staff.json("/api/v1/imports/{id}", started.get("id")).get("status")));
+        UUID created = UUID.fromString((String) ((List<?>) staff.json("/api/v1/customers/lookup?email={e}", newEmail)
+                .get("matches")).stream().map(match -> ((Map<?, ?>) match).get("id")).findFirst().orElseThrow());
+
+        ConsumerRecord<String, String> createdEvent = eventsOf(created, 1).getFirst();
+        ConsumerRecord<String, String> updatedEvent = eventsOf(existing, 2).get(1);
+
+        assertThat(EventContracts.violations(createdEvent.value())).isEmpty();
+        assertThat(EventContracts.violations(updatedEvent.value())).isEmpty();
+        EventEnvelope createdEnvelope = EventJson.read(createdEvent.value());
+        assertThat(createdEnvelope.type()).isEqualTo("customer.created.v1");
+        assertThat(createdEnvelope.data().get("consentSource").asString()).isEqualTo("IMPORT");
+        assertThat(createdEnvelope.data().get("marketingConsent").asBoolean()).isTrue();
+        assertThat(createdEnvelope.data().get("customer").get("source").asString()).isEqualTo("IMPORT");
+        EventEnvelope updatedEnvelope = EventJson.read(updatedEvent.value());
+        assertThat(updatedEnvelope.type()).isEqualTo("customer.updated.v1");
+        assertThat(updatedEnvelope.data().get("changedFields").toString()).contains("marketingConsent");
+        assertThat(updatedEnvelope.data().get("marketingConsent").asBoolean()).isTrue();
+        assertThat(updatedEnvelope.data().get("consentSource").asString()).isEqualTo("IMPORT");
+    }
+
     private List<ConsumerRecord<String, String>> eventsOf(UUID customer, int expected) {
         return await().atMost(Duration.ofSeconds(30)).until(() -> {
             consumer.poll(Duration.ofMillis(200)).forEach(received::add);

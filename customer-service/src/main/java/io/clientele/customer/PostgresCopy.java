@@ -1,0 +1,151 @@
+package io.clientele.customer;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.BiConsumer;
+import javax.sql.DataSource;
+import org.postgresql.PGConnection;
+import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * Bulk writes through PostgreSQL's COPY, on the connection of the caller's transaction: many rows in
+ * one round trip, several times faster than batched INSERTs. Used where rows come by the thousand
+ * (imports).
+ */
+@Component
+public class PostgresCopy {
+
+    private final DataSource dataSource;
+
+    PostgresCopy(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /**
+     * Copies {@code rows} into {@code table} (COPY's text format).
+     *
+     * @param columns the table's columns, in the order {@code writer} writes the values
+     * @return the number of rows written
+     */
+    public <T> long copy(String table, List<String> columns, Collection<T> rows, BiConsumer<T, Line> writer) {
+        if (rows.isEmpty()) {
+            return 0;
+        }
+        if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+            throw new IllegalStateException("COPY runs in the caller's transaction");
+        }
+        Line line = new Line(new StringBuilder(rows.size() * 256));
+        for (T row : rows) {
+            writer.accept(row, line);
+            line.end();
+        }
+        Connection connection = DataSourceUtils.getConnection(dataSource);
+        try {
+            return connection.unwrap(PGConnection.class).getCopyAPI().copyIn(
+                    "COPY " + table + " (" + String.join(", ", columns) + ") FROM STDIN",
+                    new StringReader(line.text.toString()));
+        } catch (SQLException failed) {
+            throw new CopyFailed(table, failed);
+        } catch (IOException unexpected) {
+            throw new UncheckedIOException(unexpected);
+        } finally {
+            DataSourceUtils.releaseConnection(connection, dataSource);
+        }
+    }
+
+    /** One row of COPY text, written value by value. */
+    public static final class Line {
+
+        private final StringBuilder text;
+        private boolean first = true;
+
+        private Line(StringBuilder text) {
+            this.text = text;
+        }
+
+        public Line text(String value) {
+            separate();
+            if (value == null) {
+                text.append("\\N");
+                return this;
+            }
+            for (int i = 0; i < value.length(); i++) {
+                char c = value.charAt(i);
+                switch (c) {
+                    case '\\' -> text.append("\\\\");
+                    case '\t' -> text.append("\\t");
+                    case '\n' -> text.append("\\n");
+                    case '\r' -> text.append("\\r");
+                    default -> text.append(c);
+                }
+            }
+            return this;
+        }
+
+        public Line value(Object value) {
+            return switch (value) {
+                case null -> text(null);
+                case String string -> text(string);
+                case Enum<?> constant -> text(constant.name());
+                case Boolean flag -> text(flag ? "t" : "f");
+                case BigDecimal number -> text(number.toPlainString());
+                case UUID id -> text(id.toString());
+                case Number number -> text(number.toString());
+                case Instant instant -> text(instant.toString());
+                case LocalDate date -> text(date.toString());
+                default -> throw new IllegalArgumentException("no COPY form for " + value.getClass());
+            };
+        }
+
+        /** A text[] value. */
+        public Line array(Collection<String> values) {
+            StringBuilder array = new StringBuilder("{");
+            for (String value : values) {
+                if (array.length() > 1) {
+                    array.append(',');
+                }
+                array.append('"').append(value.replace("\\", "\\\\").replace("\"", "\\\"")).append('"');
+            }
+            return text(array.append('}').toString());
+        }
+
+        private void separate() {
+            if (!first) {
+                text.append('\t');
+            }
+            first = false;
+        }
+
+        private void end() {
+            text.append('\n');
+            first = true;
+        }
+    }
+
+    /** COPY refused the rows (a constraint, most often); the transaction cannot go on. */
+    public static final class CopyFailed extends RuntimeException {
+
+        private final String sqlState;
+
+        CopyFailed(String table, SQLException cause) {
+            super("COPY into " + table + " failed: " + cause.getMessage(), cause);
+            this.sqlState = cause.getSQLState();
+        }
+
+        /** True when a unique index refused a row (another writer got there first). */
+        public boolean isUniqueViolation() {
+            return "23505".equals(sqlState);
+        }
+    }
+}

@@ -1,0 +1,480 @@
+package io.clientele.customer.customers;
+
+import io.clientele.customer.Ids;
+import io.clientele.customer.PostgresCopy;
+import io.clientele.customer.customers.CustomerEvents.CustomerRegistered;
+import io.clientele.customer.customers.CustomerEvents.CustomerRevised;
+import io.clientele.customer.customers.CustomerEvents.CustomersImported;
+import io.clientele.customer.customers.CustomerEvents.ImportUndone;
+import io.clientele.customer.customers.CustomerEvents.StatusChanged;
+import io.clientele.platform.problem.FieldViolation;
+import java.sql.Array;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * C-9's side of the customer records: writes a chunk of import rows in bulk, and undoes an import.
+ * <p>
+ * A row is matched to an existing customer by e-mail (case-insensitively), else by phone; a phone
+ * match counts only when it does not contradict the row's e-mail (two people sharing a family phone
+ * stay two customers). A matched customer takes the row's non-empty cells; an empty cell never erases
+ * a value. Unmatched rows become new customers (source IMPORT), which needs a name. Rows of one chunk
+ * are applied in file order, so a file naming the same person twice updates the customer its first
+ * row created instead of creating a second one.
+ * <p>
+ * Everything is written with COPY and set-based statements in the caller's transaction, one chunk at
+ * a time; what was changed is kept (customer_import_change) for the undo and the timeline.
+ */
+@Component
+public class ImportedCustomers {
+
+    /** What one import row did. */
+    public enum Outcome { CREATED, UPDATED, UNCHANGED, REJECTED }
+
+    /** @param reason why the row was refused; null unless REJECTED */
+    public record RowResult(long rowNumber, Outcome outcome, UUID customerId, FieldViolation reason) {
+    }
+
+    /**
+     * @param importName how the timeline names the import (its file name, say)
+     * @param dryRun     match and check only: no history, undo log or events (the caller rolls back)
+     */
+    public record Batch(UUID workspaceId, UUID importId, String importName, String actor, boolean dryRun,
+            List<ImportedRow> rows) {
+    }
+
+    /** @param more whether changes of the import are left to undo */
+    public record UndoResult(int removed, int restored, int kept, boolean more) {
+    }
+
+    private static final List<String> STATUS_CHANGE_COLUMNS = List.of("id", "workspace_id", "customer_id",
+            "from_status", "to_status", "changed_by", "changed_at", "reason");
+    private static final List<String> CHANGE_COLUMNS = List.of("import_id", "customer_id", "workspace_id", "kind",
+            "row_number", "changed_fields", "previous", "version_after", "changed_at");
+    private static final String CONSENT = "marketingConsent";
+
+    private final JdbcTemplate jdbc;
+    private final PostgresCopy copy;
+    private final CustomerRows rows;
+    private final JsonMapper json;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    ImportedCustomers(JdbcTemplate jdbc, PostgresCopy copy, JsonMapper json, ApplicationEventPublisher events,
+            Clock clock) {
+        this.jdbc = jdbc;
+        this.copy = copy;
+        this.rows = new CustomerRows(json);
+        this.json = json;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /** What the import did to one customer within the chunk. */
+    private static final class Touched {
+        final Customer customer;
+        final boolean created;
+        final long firstRow;
+        final CustomerProfile profileBefore;
+        final LifecycleStatus statusBefore;
+        final SubscriptionState subscriptionBefore;
+        final Set<String> changedFields = new LinkedHashSet<>();
+        Boolean consentStated;
+
+        Touched(Customer customer, boolean created, long firstRow) {
+            this.customer = customer;
+            this.created = created;
+            this.firstRow = firstRow;
+            this.profileBefore = customer.profile();
+            this.statusBefore = customer.status();
+            this.subscriptionBefore = customer.subscriptionState();
+        }
+
+        boolean changed() {
+            return created || !changedFields.isEmpty() || statusBefore != customer.status();
+        }
+    }
+
+    /** The chunk's customers by e-mail and phone: those stored, then those the chunk creates. */
+    private static final class Directory {
+        final Map<String, Customer> byEmail = new HashMap<>();
+        final Map<String, List<Customer>> byPhone = new HashMap<>();
+
+        void add(Customer customer) {
+            CustomerProfile profile = customer.profile();
+            if (profile.email() != null) {
+                byEmail.putIfAbsent(key(profile.email()), customer);
+            }
+            if (profile.phone() != null) {
+                List<Customer> sharing = byPhone.computeIfAbsent(profile.phone(), phone -> new ArrayList<>());
+                if (!sharing.contains(customer)) {
+                    sharing.add(customer);
+                }
+            }
+        }
+
+        /** After a row changed the customer's phone: the old one no longer finds it. */
+        void moved(Customer customer, String oldPhone) {
+            if (oldPhone != null && !oldPhone.equals(customer.profile().phone())) {
+                List<Customer> sharing = byPhone.get(oldPhone);
+                if (sharing != null) {
+                    sharing.remove(customer);
+                }
+            }
+            add(customer);
+        }
+
+        Customer match(CustomerProfile given) {
+            if (given.email() != null) {
+                Customer byMail = byEmail.get(key(given.email()));
+                if (byMail != null) {
+                    return byMail;
+                }
+            }
+            if (given.phone() != null) {
+                for (Customer sharing : byPhone.getOrDefault(given.phone(), List.of())) {
+                    if (given.email() == null || sharing.profile().email() == null) {
+                        return sharing;
+                    }
+                }
+            }
+            return null;
+        }
+    }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    public List<RowResult> apply(Batch batch) {
+        Instant now = clock.instant();
+        Directory directory = new Directory();
+        load(batch.workspaceId(), batch.rows()).forEach(directory::add);
+        Map<UUID, Touched> touched = new LinkedHashMap<>();
+        List<RowResult> results = new ArrayList<>(batch.rows().size());
+        for (ImportedRow row : batch.rows()) {
+            results.add(apply(batch.workspaceId(), row, directory, touched, now));
+        }
+        write(batch, touched.values(), now);
+        return results;
+    }
+
+    private RowResult apply(UUID workspace, ImportedRow row, Directory directory, Map<UUID, Touched> touched,
+            Instant now) {
+        Customer customer = directory.match(row.given());
+        if (customer == null) {
+            if (!row.namesSomeone()) {
+                return new RowResult(row.rowNumber(), Outcome.REJECTED, null, new FieldViolation("name", "required",
+                        "no customer matches this row's e-mail or phone, and a new customer needs a first name,"
+                                + " a last name or a company name"));
+            }
+            boolean consent = Boolean.TRUE.equals(row.marketingConsent());
+            Customer created = Customer.register(Ids.newId(), workspace, row.given(), CustomerSource.IMPORT, false,
+                    consent, row.status() == null ? LifecycleStatus.NEW : row.status(), now);
+            Touched entry = new Touched(created, true, row.rowNumber());
+            entry.consentStated = row.marketingConsent();
+            touched.put(created.id(), entry);
+            directory.add(created);
+            return new RowResult(row.rowNumber(), Outcome.CREATED, created.id(), null);
+        }
+        Touched entry = touched.computeIfAbsent(customer.id(), id -> new Touched(customer, false, row.rowNumber()));
+        CustomerProfile given = row.given();
+        String currentEmail = customer.profile().email();
+        String currentPhone = customer.profile().phone();
+        if (given.email() != null && currentEmail != null && given.email().equalsIgnoreCase(currentEmail)) {
+            // the same address in other letter case is not a change
+            given = withEmail(given, currentEmail);
+        }
+        List<String> changed = new ArrayList<>(customer.revise(customer.profile().overlaidWith(given), now));
+        boolean statusChanged = row.status() != null && customer.changeStatus(row.status(), now).isPresent();
+        if (row.marketingConsent() != null && customer.recordMarketingConsent(row.marketingConsent(), now)) {
+            changed.add(CONSENT);
+            entry.consentStated = row.marketingConsent();
+        }
+        entry.changedFields.addAll(changed);
+        directory.moved(customer, currentPhone);
+        boolean unchanged = changed.isEmpty() && !statusChanged;
+        return new RowResult(row.rowNumber(), unchanged ? Outcome.UNCHANGED : Outcome.UPDATED, customer.id(), null);
+    }
+
+    private List<Customer> load(UUID workspace, List<ImportedRow> batch) {
+        Set<String> emails = new LinkedHashSet<>();
+        Set<String> phones = new LinkedHashSet<>();
+        for (ImportedRow row : batch) {
+            if (row.given().email() != null) {
+                emails.add(key(row.given().email()));
+            }
+            if (row.given().phone() != null) {
+                phones.add(row.given().phone());
+            }
+        }
+        if (emails.isEmpty() && phones.isEmpty()) {
+            return List.of();
+        }
+        // Locked until the chunk commits: nobody changes a matched customer between reading and writing it.
+        return jdbc.query(con -> {
+            var statement = con.prepareStatement("SELECT " + CustomerRows.SELECT_LIST + " FROM customer c"
+                    + " WHERE c.workspace_id = ? AND (c.email_key = ANY (?) OR c.phone = ANY (?))"
+                    + " ORDER BY c.created_at, c.id FOR UPDATE");
+            statement.setObject(1, workspace);
+            statement.setArray(2, con.createArrayOf("text", emails.toArray()));
+            statement.setArray(3, con.createArrayOf("text", phones.toArray()));
+            return statement;
+        }, (rs, i) -> rows.read(rs));
+    }
+
+    private void write(Batch batch, Collection<Touched> all, Instant now) {
+        List<Customer> created = new ArrayList<>();
+        List<Touched> revised = new ArrayList<>();
+        for (Touched entry : all) {
+            if (entry.created) {
+                created.add(entry.customer);
+            } else if (entry.changed()) {
+                entry.customer.advanceVersion();
+                revised.add(entry);
+            }
+        }
+        copy.copy("customer", CustomerRows.COLUMNS, created, rows::write);
+        update(revised.stream().map(entry -> entry.customer).toList());
+        if (batch.dryRun()) {
+            return;
+        }
+        String actor = batch.actor();
+        List<StatusHistoryRow> history = new ArrayList<>();
+        List<StatusChanged> statusChanges = new ArrayList<>();
+        for (Customer customer : created) {
+            history.add(new StatusHistoryRow(Ids.newId(), customer, null, customer.status(), actor, now,
+                    "imported from " + batch.importName()));
+        }
+        for (Touched entry : revised) {
+            if (entry.statusBefore != entry.customer.status()) {
+                history.add(new StatusHistoryRow(Ids.newId(), entry.customer, entry.statusBefore,
+                        entry.customer.status(), actor, now, "import " + batch.importName()));
+                statusChanges.add(new StatusChanged(batch.workspaceId(), entry.customer.id(), entry.statusBefore,
+                        entry.customer.status(), actor, "import " + batch.importName(), now));
+            }
+        }
+        copy.copy("customer_status_change", STATUS_CHANGE_COLUMNS, history, StatusHistoryRow::write);
+        recordChanges(batch, all.stream().filter(Touched::changed).toList(), now);
+        events.publishEvent(new CustomersImported(batch.workspaceId(), batch.importId(), batch.importName(), actor,
+                now, all.stream().filter(entry -> entry.created).map(entry -> new CustomerRegistered(
+                        batch.workspaceId(), CustomerDetails.of(entry.customer),
+                        Boolean.TRUE.equals(entry.consentStated), actor)).toList(),
+                revised.stream().filter(entry -> !entry.changedFields.isEmpty()).map(entry -> new CustomerRevised(
+                        batch.workspaceId(), CustomerDetails.of(entry.customer), List.copyOf(entry.changedFields), actor,
+                        entry.changedFields.contains(CONSENT) ? entry.consentStated : null)).toList(),
+                statusChanges));
+    }
+
+    /** Writes changed customers back: COPY into a scratch table, then one UPDATE joining it. */
+    private void update(List<Customer> customers) {
+        if (customers.isEmpty()) {
+            return;
+        }
+        jdbc.execute("CREATE TEMP TABLE IF NOT EXISTS customer_bulk_update (LIKE customer) ON COMMIT DELETE ROWS");
+        copy.copy("customer_bulk_update", CustomerRows.COLUMNS, customers, rows::write);
+        int updated = jdbc.update("""
+                UPDATE customer c SET first_name = u.first_name, last_name = u.last_name, company_name = u.company_name,
+                    email = u.email, phone = u.phone, birth_date = u.birth_date, gender = u.gender, street = u.street,
+                    city = u.city, postal_code = u.postal_code, country = u.country, vat_id = u.vat_id,
+                    preferred_language = u.preferred_language, preferred_currency = u.preferred_currency,
+                    discount_percent = u.discount_percent, customer_type = u.customer_type,
+                    custom_fields = u.custom_fields, status = u.status, stage = u.stage, temperature = u.temperature,
+                    subscription_state = u.subscription_state, updated_at = u.updated_at, version = u.version
+                FROM customer_bulk_update u
+                WHERE c.id = u.id AND c.workspace_id = u.workspace_id AND c.version = u.version - 1""");
+        jdbc.execute("TRUNCATE customer_bulk_update");
+        if (updated != customers.size()) {
+            // Cannot happen while the rows are locked; if it does, nothing of this chunk may stay.
+            throw new IllegalStateException("expected to update " + customers.size() + " customers, updated " + updated);
+        }
+    }
+
+    /** The undo log: a customer changed again later in the same import keeps its first "before". */
+    private void recordChanges(Batch batch, List<Touched> changed, Instant now) {
+        if (changed.isEmpty()) {
+            return;
+        }
+        jdbc.execute("CREATE TEMP TABLE IF NOT EXISTS customer_import_change_stage"
+                + " (LIKE customer_import_change) ON COMMIT DELETE ROWS");
+        copy.copy("customer_import_change_stage", CHANGE_COLUMNS, changed, (entry, line) -> line
+                .value(batch.importId()).value(entry.customer.id()).value(batch.workspaceId())
+                .text(entry.created ? "CREATED" : "UPDATED").value(entry.firstRow)
+                .array(entry.created ? List.of() : changedColumns(entry))
+                .text(entry.created ? "{}" : json.writeValueAsString(new Previous(entry.profileBefore,
+                        entry.statusBefore, entry.subscriptionBefore, entry.customer.subscriptionState())))
+                .value(entry.customer.version()).value(now));
+        jdbc.update("""
+                INSERT INTO customer_import_change (import_id, customer_id, workspace_id, kind, row_number,
+                                                    changed_fields, previous, version_after, changed_at)
+                SELECT import_id, customer_id, workspace_id, kind, row_number, changed_fields, previous,
+                       version_after, changed_at
+                FROM customer_import_change_stage
+                ON CONFLICT (import_id, customer_id) DO UPDATE SET
+                    changed_fields = ARRAY(SELECT DISTINCT f FROM unnest(customer_import_change.changed_fields
+                                                                         || excluded.changed_fields) AS f),
+                    version_after = excluded.version_after""");
+        jdbc.execute("TRUNCATE customer_import_change_stage");
+    }
+
+    private static List<String> changedColumns(Touched entry) {
+        List<String> fields = new ArrayList<>(entry.changedFields);
+        if (entry.statusBefore != entry.customer.status()) {
+            fields.add("status");
+        }
+        return fields;
+    }
+
+    /** A customer as it was before an import changed it: what its undo restores. */
+    record Previous(CustomerProfile profile, LifecycleStatus status, SubscriptionState subscriptionState,
+            SubscriptionState subscriptionStateSet) {
+    }
+
+    /**
+     * Undoes up to {@code limit} of the import's changes: customers it created are removed (with an
+     * erasure record and {@code customer.erased.v1}, so other services forget them too), the fields it
+     * changed are restored; a customer someone or something touched since is left as it is.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public UndoResult undo(UUID workspace, UUID importId, String importName, String actor, int limit) {
+        record Pending(Customer customer, String kind, List<String> fields, String previous, long versionAfter,
+                boolean inUse) {
+        }
+        List<Pending> pending = jdbc.query(con -> {
+            var statement = con.prepareStatement("SELECT " + CustomerRows.SELECT_LIST + """
+                    , ch.kind, ch.changed_fields, ch.previous::text AS previous_json, ch.version_after,
+                      (ch.kind = 'CREATED' AND (EXISTS (SELECT 1 FROM customer_note n WHERE n.customer_id = c.id)
+                          OR EXISTS (SELECT 1 FROM reservation r WHERE r.customer_id = c.id)
+                          OR EXISTS (SELECT 1 FROM customer_identity i WHERE i.customer_id = c.id)
+                          OR EXISTS (SELECT 1 FROM customer_group_member g WHERE g.customer_id = c.id))) AS in_use
+                    FROM customer_import_change ch JOIN customer c ON c.id = ch.customer_id
+                    WHERE ch.import_id = ? AND ch.workspace_id = ? AND ch.undone_at IS NULL
+                    ORDER BY ch.customer_id LIMIT ? FOR UPDATE OF c, ch""");
+            statement.setObject(1, importId);
+            statement.setObject(2, workspace);
+            statement.setInt(3, limit + 1);
+            return statement;
+        }, (rs, i) -> new Pending(rows.read(rs), rs.getString("kind"), textArray(rs.getArray("changed_fields")),
+                rs.getString("previous_json"), rs.getLong("version_after"), rs.getBoolean("in_use")));
+        boolean more = pending.size() > limit;
+        if (more) {
+            pending = pending.subList(0, limit);
+        }
+        Instant now = clock.instant();
+        List<UUID> removed = new ArrayList<>();
+        List<Customer> restored = new ArrayList<>();
+        List<CustomerRevised> revisions = new ArrayList<>();
+        List<StatusHistoryRow> history = new ArrayList<>();
+        List<StatusChanged> statusChanges = new ArrayList<>();
+        List<UUID> kept = new ArrayList<>();
+        for (Pending change : pending) {
+            Customer customer = change.customer();
+            boolean touchedSince = customer.version() != change.versionAfter() || change.inUse();
+            if ("CREATED".equals(change.kind())) {
+                if (touchedSince) {
+                    kept.add(customer.id());
+                } else {
+                    removed.add(customer.id());
+                }
+                continue;
+            }
+            Previous previous = json.readValue(change.previous(), Previous.class);
+            boolean consentChanged = change.fields().contains(CONSENT);
+            if (touchedSince || consentChanged && customer.subscriptionState() != previous.subscriptionStateSet()) {
+                kept.add(customer.id());
+                continue;
+            }
+            List<String> fields = new ArrayList<>(customer.revise(
+                    customer.profile().withFieldsOf(previous.profile(), change.fields()), now));
+            LifecycleStatus statusBefore = customer.status();
+            if (change.fields().contains("status") && customer.changeStatus(previous.status(), now).isPresent()) {
+                history.add(new StatusHistoryRow(Ids.newId(), customer, statusBefore, customer.status(), actor, now,
+                        "undo of import " + importName));
+                statusChanges.add(new StatusChanged(workspace, customer.id(), statusBefore, customer.status(), actor,
+                        "undo of import " + importName, now));
+            }
+            Boolean consent = null;
+            if (consentChanged && customer.recordMarketingConsent(
+                    previous.subscriptionState() == SubscriptionState.SUBSCRIBED, now)) {
+                fields.add(CONSENT);
+                consent = previous.subscriptionState() == SubscriptionState.SUBSCRIBED;
+            }
+            customer.advanceVersion();
+            restored.add(customer);
+            if (!fields.isEmpty()) {
+                revisions.add(new CustomerRevised(workspace, CustomerDetails.of(customer), fields, actor, consent));
+            }
+        }
+        update(restored);
+        copy.copy("customer_status_change", STATUS_CHANGE_COLUMNS, history, StatusHistoryRow::write);
+        markUndone(importId, restored.stream().map(Customer::id).toList(), "RESTORED", now);
+        markUndone(importId, kept, "KEPT", now);
+        if (!removed.isEmpty()) {
+            jdbc.update(con -> {
+                var statement = con.prepareStatement("DELETE FROM customer WHERE workspace_id = ? AND id = ANY (?)");
+                statement.setObject(1, workspace);
+                statement.setArray(2, con.createArrayOf("uuid", removed.toArray()));
+                return statement;
+            });
+            copy.copy("customer_erasure", List.of("customer_id", "workspace_id", "erased_at", "erased_by"), removed,
+                    (id, line) -> line.value(id).value(workspace).value(now).text(actor + " (undo of import "
+                            + importName + ")"));
+        }
+        events.publishEvent(new ImportUndone(workspace, importId, importName, actor, now, removed, revisions,
+                statusChanges, kept));
+        return new UndoResult(removed.size(), restored.size(), kept.size(), more);
+    }
+
+    private void markUndone(UUID importId, List<UUID> customers, String outcome, Instant now) {
+        if (customers.isEmpty()) {
+            return;
+        }
+        jdbc.update(con -> {
+            var statement = con.prepareStatement("UPDATE customer_import_change SET undone_at = ?, undo_outcome = ?"
+                    + " WHERE import_id = ? AND customer_id = ANY (?)");
+            statement.setTimestamp(1, Timestamp.from(now));
+            statement.setString(2, outcome);
+            statement.setObject(3, importId);
+            statement.setArray(4, con.createArrayOf("uuid", customers.toArray()));
+            return statement;
+        });
+    }
+
+    private static List<String> textArray(Array array) throws java.sql.SQLException {
+        return array == null ? List.of() : List.of((String[]) array.getArray());
+    }
+
+    private static CustomerProfile withEmail(CustomerProfile given, String email) {
+        return new CustomerProfile(given.firstName(), given.lastName(), given.companyName(), email, given.phone(),
+                given.birthDate(), given.gender(), given.address(), given.vatId(), given.preferredLanguage(),
+                given.preferredCurrency(), given.discountPercent(), given.customerType(), given.stage(),
+                given.temperature(), given.customFields());
+    }
+
+    private static String key(String email) {
+        return email.toLowerCase(Locale.ROOT);
+    }
+
+    private record StatusHistoryRow(UUID id, Customer customer, LifecycleStatus from, LifecycleStatus to, String actor,
+            Instant at, String reason) {
+
+        void write(PostgresCopy.Line line) {
+            line.value(id).value(customer.workspaceId()).value(customer.id()).value(from).value(to).text(actor)
+                    .value(at).text(reason);
+        }
+    }
+}
