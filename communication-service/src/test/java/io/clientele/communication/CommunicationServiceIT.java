@@ -5,22 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.model.Filters;
 import io.clientele.testkit.conventions.ServiceConventions;
-import io.clientele.testkit.spring.UseMongo;
-import io.clientele.testkit.spring.UseTestTokens;
 import java.util.Set;
 import java.util.UUID;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.health.actuate.endpoint.HealthEndpoint;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 /** communication-service starts on MongoDB, with MongoDB in readiness, and keeps the service conventions. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@UseMongo
-@UseTestTokens
+@CommunicationIT
 class CommunicationServiceIT implements ServiceConventions {
 
     @LocalServerPort
@@ -61,7 +56,7 @@ class CommunicationServiceIT implements ServiceConventions {
 
     @Override
     public String securedPath() {
-        return "/api/v1/preferences";
+        return "/api/v1/templates";
     }
 
     @Override

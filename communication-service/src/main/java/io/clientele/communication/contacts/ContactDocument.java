@@ -1,0 +1,20 @@
+package io.clientele.communication.contacts;
+
+import io.clientele.communication.CustomerRef;
+import java.time.Instant;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+/** The read model of one customer; {@code _id} is {@link CustomerRef#key()}. */
+@Document(ContactDocument.COLLECTION)
+record ContactDocument(@Id String id, String workspaceId, String customerId, String firstName, String lastName,
+        String companyName, String email, String phone, String preferredLanguage, boolean erased, Instant erasedAt,
+        Instant sourceUpdatedAt, Instant storedAt) {
+
+    static final String COLLECTION = "contacts";
+
+    Contact toContact() {
+        return new Contact(CustomerRef.of(workspaceId, customerId), firstName, lastName, companyName, email, phone,
+                preferredLanguage, erased, sourceUpdatedAt);
+    }
+}

@@ -1,0 +1,17 @@
+package io.clientele.communication.outbox;
+
+import java.time.Instant;
+
+/**
+ * An integration event waiting inside the document whose change raised it. Written in the same
+ * single-document update as the change itself, so the two are stored together or not at all (MongoDB
+ * has no multi-document transactions here); the relay publishes it and then removes it.
+ *
+ * @param id      the CloudEvent id (consumers de-duplicate by it)
+ * @param topic   where it goes
+ * @param key     the Kafka key: the customer id
+ * @param time    when the change happened
+ * @param payload the whole CloudEvent, structured JSON
+ */
+public record PendingEvent(String id, String type, String topic, String key, Instant time, String payload) {
+}
