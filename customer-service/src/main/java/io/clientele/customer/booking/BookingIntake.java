@@ -1,5 +1,6 @@
 package io.clientele.customer.booking;
 
+import io.clientele.customer.kafka.AcknowledgedProducer;
 import io.clientele.platform.events.EventJson;
 import io.clientele.platform.problem.InvalidInputException;
 import io.clientele.platform.problem.Problems;
@@ -19,9 +20,9 @@ import tools.jackson.databind.node.ObjectNode;
 @Service
 class BookingIntake {
 
-    private final BookingProducer producer;
+    private final AcknowledgedProducer producer;
 
-    BookingIntake(BookingProducer producer) {
+    BookingIntake(AcknowledgedProducer producer) {
         this.producer = producer;
     }
 
@@ -56,7 +57,7 @@ class BookingIntake {
         try {
             producer.send(BookingEventsConsumer.TOPIC, read.externalId(), EventJson.mapper().writeValueAsString(event),
                     Map.of());
-        } catch (BookingProducer.NotSent notSent) {
+        } catch (AcknowledgedProducer.NotSent notSent) {
             throw unavailable();
         }
         return read.eventId();

@@ -64,11 +64,18 @@ class Customer {
     private SalesStage stage;
     @Enumerated(EnumType.STRING)
     private Temperature temperature;
+    // Kept by communication-service's events (and written by imports in bulk), never by a JPA update:
+    // an edit saved through JPA must not put back a state it read before a preferences change.
     @Enumerated(EnumType.STRING)
+    @Column(updatable = false)
     private SubscriptionState subscriptionState;
+    @Column(updatable = false)
     private boolean muted;
 
+    // Kept by the notes in SQL; likewise never written back by a JPA update.
+    @Column(updatable = false)
     private String lastNotePreview;
+    @Column(updatable = false)
     private Instant lastNoteAt;
 
     private Instant createdAt;

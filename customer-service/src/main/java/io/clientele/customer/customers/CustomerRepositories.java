@@ -1,5 +1,6 @@
 package io.clientele.customer.customers;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -25,6 +26,15 @@ interface CustomerRepository extends JpaRepository<Customer, UUID> {
     @Query(value = "UPDATE customer SET last_note_preview = :preview, last_note_at = :at"
             + " WHERE workspace_id = :workspaceId AND id = :id", nativeQuery = true)
     int summariseLatestNote(UUID workspaceId, UUID id, String preview, java.time.Instant at);
+
+    @Modifying
+    @Query(value = "UPDATE customer SET subscription_state = :subscriptionState, muted = :muted,"
+            + " preferences_version = :version WHERE workspace_id = :workspaceId AND id = :id"
+            + " AND (preferences_version IS NULL OR preferences_version < :version)", nativeQuery = true)
+    int mirrorPreferences(UUID workspaceId, UUID id, String subscriptionState, boolean muted, long version);
+
+    @Query(value = "SELECT id FROM customer WHERE workspace_id = :workspaceId AND id IN (:ids)", nativeQuery = true)
+    List<UUID> existing(UUID workspaceId, Collection<UUID> ids);
 
     @Modifying
     @Query(value = "UPDATE customer SET custom_fields = custom_fields - :key, version = version + 1"

@@ -1,6 +1,8 @@
 package io.clientele.customer.customers;
 
 import java.time.Instant;
+import java.util.Collection;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -34,6 +36,25 @@ public class Customers {
     @Transactional
     public boolean recordCompletedReservations(UUID workspaceId, UUID customerId, int completed) {
         return service.recordCompletedReservations(workspaceId, customerId, completed);
+    }
+
+    /**
+     * Keeps the list's subscription and mute columns in step with communication-service, which owns
+     * the preferences. Only a newer version than the one shown changes them; the record's own version
+     * is left alone, so no edit in progress is refused for it.
+     *
+     * @return true when the columns took the new state
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public boolean mirrorPreferences(UUID workspaceId, UUID customerId, SubscriptionState subscriptionState,
+            boolean muted, long version) {
+        return repository.mirrorPreferences(workspaceId, customerId, subscriptionState.name(), muted, version) == 1;
+    }
+
+    /** Which of these customers exist in the workspace (events may name erased ones). */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Set<UUID> existing(UUID workspaceId, Collection<UUID> customerIds) {
+        return customerIds.isEmpty() ? Set.of() : Set.copyOf(repository.existing(workspaceId, customerIds));
     }
 
     /** Keeps the list's last-note column in step with the customer's notes, in the caller's transaction. */

@@ -68,6 +68,26 @@ public class Timeline {
                         .toList());
     }
 
+    /** Plans an entry, or moves it when its source was planned already (a message deferred again). */
+    public void plan(PlannedEntry entry) {
+        jdbc.update("""
+                INSERT INTO timeline_planned_entry (id, workspace_id, customer_id, due_at, type, title, details,
+                                                    source_type, source_id, source_href, recorded_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?)
+                ON CONFLICT (customer_id, source_type, source_id) DO UPDATE SET due_at = excluded.due_at,
+                    title = excluded.title, details = excluded.details, recorded_at = excluded.recorded_at""",
+                Ids.newId(), entry.workspaceId(), entry.customerId(), Timestamp.from(entry.dueAt()), entry.type().name(),
+                title(entry.title()), entry.details() == null || entry.details().isEmpty() ? null
+                        : json.writeValueAsString(entry.details()), entry.source().type(), entry.source().id(),
+                entry.source().href(), Timestamp.from(clock.instant()));
+    }
+
+    /** The planned entry of a source is no longer ahead: it happened, or was called off. */
+    public void unplan(UUID workspaceId, UUID customerId, String sourceType, String sourceId) {
+        jdbc.update("DELETE FROM timeline_planned_entry WHERE customer_id = ? AND workspace_id = ? AND source_type = ?"
+                + " AND source_id = ?", customerId, workspaceId, sourceType, sourceId);
+    }
+
     /** Retells the entries of one source (a note that was edited, say); the details given are merged in. */
     public void revise(UUID workspaceId, UUID customerId, String sourceType, String sourceId, String title,
             Map<String, Object> details) {

@@ -1,6 +1,7 @@
 package io.clientele.customer.timeline;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
@@ -20,5 +21,16 @@ public record TimelineEntry(UUID workspaceId, UUID customerId, Instant occurredA
      * @param href the API resource that shows it
      */
     public record Source(String type, String id, String href) {
+    }
+
+    /** Details from keys and values, leaving out the empty ones; keys in the given order. */
+    public static Map<String, Object> details(Object... keysAndValues) {
+        Map<String, Object> details = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            if (keysAndValues[i + 1] != null) {
+                details.put((String) keysAndValues[i], keysAndValues[i + 1]);
+            }
+        }
+        return details;
     }
 }

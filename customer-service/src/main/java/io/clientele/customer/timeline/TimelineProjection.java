@@ -203,14 +203,7 @@ class TimelineProjection {
         return field.replaceAll("([a-z])([A-Z])", "$1 $2").replace('.', ' ').toLowerCase(Locale.ROOT);
     }
 
-    /** Details without the empty ones; keys in the given order. */
     static Map<String, Object> details(Object... keysAndValues) {
-        Map<String, Object> details = new LinkedHashMap<>();
-        for (int i = 0; i < keysAndValues.length; i += 2) {
-            if (keysAndValues[i + 1] != null) {
-                details.put((String) keysAndValues[i], keysAndValues[i + 1]);
-            }
-        }
-        return details;
+        return TimelineEntry.details(keysAndValues);
     }
 }

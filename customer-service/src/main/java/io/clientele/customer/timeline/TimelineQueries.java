@@ -13,7 +13,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -77,10 +79,7 @@ class TimelineQueries {
         Position after = cursorToken == null || cursorToken.isBlank() ? null : Position.decode(cursorToken);
         customers.requireExisting(workspaceId, customerId);
 
-        List<Item> planned = after != null || !(types == null || types.isEmpty()
-                || types.contains(TimelineType.RESERVATION_UPCOMING)) ? List.of()
-                : upcoming.of(workspaceId, customerId, clock.instant(), MAX_PLANNED).stream()
-                        .map(reservation -> planned(customerId, reservation)).toList();
+        List<Item> planned = after != null ? List.of() : planned(workspaceId, customerId, types);
 
         StringBuilder sql = new StringBuilder("""
                 SELECT id, occurred_at, type, title, details, source_type, source_id, source_href
@@ -104,6 +103,31 @@ class TimelineQueries {
             next = new Position(last.date(), last.id()).encode();
         }
         return new Page(planned, past, next);
+    }
+
+    /** Reservations still ahead and what other services planned, soonest first. */
+    private List<Item> planned(UUID workspaceId, UUID customerId, Set<TimelineType> types) {
+        Instant now = clock.instant();
+        List<Item> planned = new ArrayList<>();
+        if (types == null || types.isEmpty() || types.contains(TimelineType.RESERVATION_UPCOMING)) {
+            upcoming.of(workspaceId, customerId, now, MAX_PLANNED)
+                    .forEach(reservation -> planned.add(planned(customerId, reservation)));
+        }
+        StringBuilder sql = new StringBuilder("""
+                SELECT id, due_at AS occurred_at, type, title, details, source_type, source_id, source_href
+                FROM timeline_planned_entry WHERE customer_id = :customerId AND workspace_id = :workspaceId
+                  AND due_at >= :now""");
+        MapSqlParameterSource params = new MapSqlParameterSource().addValue("customerId", customerId)
+                .addValue("workspaceId", workspaceId).addValue("now", Timestamp.from(now))
+                .addValue("limit", MAX_PLANNED);
+        if (types != null && !types.isEmpty()) {
+            sql.append(" AND type IN (:types)");
+            params.addValue("types", types.stream().map(Enum::name).toList());
+        }
+        sql.append(" ORDER BY due_at LIMIT :limit");
+        planned.addAll(jdbc.query(sql.toString(), params, this::item));
+        planned.sort(Comparator.comparing(Item::date));
+        return planned.size() <= MAX_PLANNED ? planned : List.copyOf(planned.subList(0, MAX_PLANNED));
     }
 
     private Item item(ResultSet rs, int row) throws SQLException {

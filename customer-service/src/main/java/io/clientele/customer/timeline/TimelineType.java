@@ -17,5 +17,11 @@ public enum TimelineType {
     IMPORT_UNDONE,
     MESSAGE_SENT,
     MESSAGE_SKIPPED,
-    MESSAGE_FAILED
+    MESSAGE_FAILED,
+    /** A message deferred (quiet hours, frequency cap); in the planned part until it goes out or not. */
+    MESSAGE_PLANNED,
+    SUBSCRIPTION_CHANGED,
+    MUTE_CHANGED,
+    /** Channel switches, language, order confirmations. */
+    PREFERENCES_CHANGED
 }

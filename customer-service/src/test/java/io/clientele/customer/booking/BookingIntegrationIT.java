@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.clientele.contracts.EventContracts;
+import io.clientele.customer.kafka.DeadLetters;
 import io.clientele.customer.Api;
 import io.clientele.customer.CustomerServiceIT;
 import io.clientele.platform.events.EventJson;

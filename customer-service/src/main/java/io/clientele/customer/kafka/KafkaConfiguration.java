@@ -1,4 +1,4 @@
-package io.clientele.customer.booking;
+package io.clientele.customer.kafka;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -15,22 +15,23 @@ import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.util.backoff.ExponentialBackOff;
 
 /**
- * What happens when a batch fails: unreadable events never fail it (they are dead-lettered), so a
- * failure means the database or Kafka is unavailable. The batch is then retried with growing pauses,
- * for as long as it takes: pausing the stream loses nothing, skipping the batch would.
+ * Kafka as customer-service's consumers use it. What happens when a batch fails: unreadable events
+ * never fail it (they are dead-lettered), so a failure means the database or Kafka is unavailable.
+ * The batch is then retried with growing pauses, for as long as it takes: pausing the stream loses
+ * nothing, skipping the batch would.
  */
 @Configuration(proxyBeanMethods = false)
-class BookingConsumerConfiguration {
+class KafkaConfiguration {
 
     /**
-     * Text in, text out for what booking integration itself writes to Kafka (dead letters, the HTTP
+     * Text in, text out for what customer-service writes to Kafka itself (dead letters, the HTTP
      * intake), whatever serializers Spring Cloud Stream configures for its bindings.
      */
     @Bean
-    BookingProducer bookingProducer(ProducerFactory<?, ?> producers) {
+    AcknowledgedProducer acknowledgedProducer(ProducerFactory<?, ?> producers) {
         Map<String, Object> config = new HashMap<>(producers.getConfigurationProperties());
         config.put(ProducerConfig.ACKS_CONFIG, "all");
-        return new BookingProducer(new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(config,
+        return new AcknowledgedProducer(new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(config,
                 new StringSerializer(), new StringSerializer())));
     }
 

@@ -1,4 +1,4 @@
-package io.clientele.customer.booking;
+package io.clientele.customer.kafka;
 
 import io.clientele.platform.events.EventEnvelope;
 import java.nio.charset.StandardCharsets;
@@ -10,23 +10,26 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.springframework.kafka.core.KafkaTemplate;
 
-/** Sends a record and waits until Kafka acknowledged it, or says why not. */
-class BookingProducer {
+/**
+ * Sends a CloudEvent as text and waits until Kafka acknowledged it, or says why not: for what
+ * customer-service writes to Kafka outside the outbox (dead letters, the partners' HTTP intake).
+ */
+public class AcknowledgedProducer {
 
     private final KafkaTemplate<String, String> kafka;
 
-    BookingProducer(KafkaTemplate<String, String> kafka) {
+    AcknowledgedProducer(KafkaTemplate<String, String> kafka) {
         this.kafka = kafka;
     }
 
     /** Thrown when Kafka did not acknowledge in time: nothing may be taken as sent. */
-    static final class NotSent extends Exception {
+    public static final class NotSent extends Exception {
         NotSent(Throwable cause) {
             super(cause);
         }
     }
 
-    void send(String topic, String key, String value, Map<String, String> headers) throws NotSent {
+    public void send(String topic, String key, String value, Map<String, String> headers) throws NotSent {
         ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, value);
         record.headers().add(new RecordHeader("content-type",
                 EventEnvelope.STRUCTURED_CONTENT_TYPE.getBytes(StandardCharsets.UTF_8)));
