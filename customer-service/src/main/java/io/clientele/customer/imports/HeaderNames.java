@@ -92,7 +92,7 @@ final class HeaderNames {
             return Optional.of(fileHasLastName ? ImportField.FIRST_NAME : ImportField.NAME);
         }
         // Consent columns are often whole sentences: "Souhlas se zasíláním obchodních sdělení e-mailem".
-        if (folded.startsWith("souhlasesezasilanim") || folded.startsWith("marketingconsent")
+        if (folded.startsWith("souhlassezasilanim") || folded.startsWith("marketingconsent")
                 || folded.startsWith("съгласиезамаркетинг")) {
             return Optional.of(ImportField.MARKETING_CONSENT);
         }
