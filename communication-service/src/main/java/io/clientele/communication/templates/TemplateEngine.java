@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  */
 final class TemplateEngine {
 
-    private static final Pattern LINE = Pattern.compile("@line (\\d+)");
+    private static final Pattern LINE = Pattern.compile("\\s*@ ?line (\\d+)");
     private static final Mustache.TemplateLoader NO_PARTIALS = name -> {
         throw new MustacheException("partials ({{> " + name + "}}) are not supported");
     };
@@ -56,7 +56,7 @@ final class TemplateEngine {
             line = Integer.parseInt(matcher.group(1));
         }
         if (failure instanceof MustacheParseException) {
-            return new TemplateProblem(part, line, message);
+            return new TemplateProblem(part, line, matcher.replaceAll(""));
         }
         Throwable cause = failure.getCause();
         return new TemplateProblem(part, line, cause instanceof MustacheException nested ? nested.getMessage() : message);

@@ -73,17 +73,19 @@ public class UnsubscribeLinks {
         if (parts.length != 3 || !VERSION.equals(parts[0])) {
             return Optional.empty();
         }
-        byte[] given;
         byte[] payload;
         try {
-            given = Base64.getUrlDecoder().decode(parts[2]);
             payload = Base64.getUrlDecoder().decode(parts[1]);
         } catch (IllegalArgumentException notBase64) {
             return Optional.empty();
         }
         String body = parts[0] + "." + parts[1];
-        boolean signed = keys.stream().anyMatch(key -> MessageDigest.isEqual(mac(key, body), given));
-        if (!signed || payload.length != 48) {
+        // Compared as text: base64 has spare bits, and a token must be exactly the one that was issued.
+        byte[] given = parts[2].getBytes(StandardCharsets.US_ASCII);
+        boolean signed = keys.stream().anyMatch(key -> MessageDigest.isEqual(given,
+                Base64.getUrlEncoder().withoutPadding().encodeToString(mac(key, body)).getBytes(StandardCharsets.US_ASCII)));
+        if (!signed || payload.length != 48
+                || !Base64.getUrlEncoder().withoutPadding().encodeToString(payload).equals(parts[1])) {
             return Optional.empty();
         }
         ByteBuffer buffer = ByteBuffer.wrap(payload);
