@@ -148,6 +148,20 @@ public final class CustomerEvents implements AutoCloseable {
         node.put("updatedAt", updatedAt.toString());
     }
 
+    /**
+     * Waits until communication-service has applied every event published so far for this customer: a
+     * customer.updated with a marker name goes behind them on the same partition, and shows in a preview.
+     */
+    public void awaitApplied(Api api, Customer customer) {
+        String marker = "Marker" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        updated(customer.withName(marker, customer.lastName()), Instant.now(), "firstName");
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50)).until(() -> {
+            String text = api.post("/api/v1/templates/preview", Map.of("channel", "SMS", "text", "{{customer.firstName}}",
+                    "customerId", customer.id())).returnResult(String.class).getResponseBody();
+            return text != null && text.contains(marker);
+        });
+    }
+
     /** Waits until communication-service knows the customer (its preferences answer). */
     public static void awaitKnown(Api api, UUID customer) {
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50)).until(() ->

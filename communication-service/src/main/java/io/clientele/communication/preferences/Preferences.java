@@ -93,7 +93,7 @@ public class Preferences {
 
     public Optional<List<ConsentEntry>> consentRecord(CustomerRef customer) {
         Query query = new Query(Criteria.where("_id").is(customer.key()));
-        query.fields().include("consents");
+        query.fields().exclude(EventOutbox.FIELD);
         PreferencesDocument document = mongo.findOne(query, PreferencesDocument.class);
         return Optional.ofNullable(document).map(d -> d.consents() == null ? List.<ConsentEntry>of()
                 : d.consents().stream().map(EntryDoc::toEntry).toList());
@@ -103,7 +103,7 @@ public class Preferences {
     public void forEachConsentRecord(UUID workspaceId, Consumer<CustomerConsents> each) {
         Query query = new Query(Criteria.where("workspaceId").is(workspaceId.toString()))
                 .with(org.springframework.data.domain.Sort.by("_id"));
-        query.fields().include("workspaceId", "customerId", "consents");
+        query.fields().exclude(EventOutbox.FIELD);
         try (Stream<PreferencesDocument> documents = mongo.stream(query, PreferencesDocument.class)) {
             documents.forEach(document -> each.accept(new CustomerConsents(UUID.fromString(document.customerId()),
                     document.consents() == null ? List.of() : document.consents().stream().map(EntryDoc::toEntry).toList())));

@@ -7,7 +7,9 @@ import io.github.resilience4j.retry.Retry;
 import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
 import java.io.UnsupportedEncodingException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
@@ -175,7 +177,7 @@ class EmailChannel {
     private MimeMessage mime(Email email) throws MessagingException, UnsupportedEncodingException {
         Message.Content content = email.content();
         MimeMessage mime = mail.createMimeMessage();
-        MimeMessageHelper helper = new MimeMessageHelper(mime, content.html() != null, "UTF-8");
+        MimeMessageHelper helper = new MimeMessageHelper(mime, false, "UTF-8");
         helper.setFrom(InternetAddress.parse(content.from(), true)[0]);
         helper.setTo(new InternetAddress(content.to(), true));
         if (content.replyTo() != null) {
@@ -183,7 +185,15 @@ class EmailChannel {
         }
         helper.setSubject(content.subject());
         if (content.html() != null) {
-            helper.setText(content.text(), content.html());
+            // multipart/alternative: the plain text first, the HTML last (the preferred one, RFC 2046).
+            MimeMultipart alternative = new MimeMultipart("alternative");
+            MimeBodyPart plain = new MimeBodyPart();
+            plain.setText(content.text(), "UTF-8", "plain");
+            MimeBodyPart html = new MimeBodyPart();
+            html.setText(content.html(), "UTF-8", "html");
+            alternative.addBodyPart(plain);
+            alternative.addBodyPart(html);
+            mime.setContent(alternative);
         } else {
             helper.setText(content.text());
         }
