@@ -33,11 +33,21 @@ public final class TestProviders implements ApplicationContextInitializer<Config
 
     public static synchronized WireMockServer sms() {
         if (sms == null) {
-            sms = new WireMockServer(WireMockConfiguration.options().dynamicPort().bindAddress("127.0.0.1"));
+            sms = new WireMockServer(WireMockConfiguration.options().dynamicPort().bindAddress("127.0.0.1")
+                    .globalTemplating(false));
             sms.start();
             Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().unstarted(sms::stop));
+            acceptEverySms();
         }
         return sms;
+    }
+
+    /** The SMS API answering as a working provider does: 201 with an id for every message. */
+    public static void acceptEverySms() {
+        sms().resetAll();
+        sms().stubFor(com.github.tomakehurst.wiremock.client.WireMock.post("/messages").willReturn(
+                com.github.tomakehurst.wiremock.client.WireMock.jsonResponse("{\"id\": \"sms-{{randomValue length=8 type='ALPHANUMERIC'}}\", \"status\": \"queued\"}", 201)
+                        .withTransformers("response-template")));
     }
 
     @Override
@@ -45,7 +55,7 @@ public final class TestProviders implements ApplicationContextInitializer<Config
         context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("clienteleTestProviders", Map.of(
                 "spring.mail.host", "127.0.0.1",
                 "spring.mail.port", String.valueOf(mail().getSmtp().getPort()),
-                "clientele.communication.sms.url", sms().baseUrl(),
+                "clientele.communication.sms.url", "http://127.0.0.1:" + sms().port(),
                 "clientele.communication.sms.api-key", SMS_API_KEY,
                 "clientele.communication.unsubscribe.secret", UNSUBSCRIBE_SECRET)));
     }

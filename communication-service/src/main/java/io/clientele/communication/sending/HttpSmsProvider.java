@@ -21,7 +21,9 @@ class HttpSmsProvider implements SmsProvider {
     private final RestClient client;
 
     HttpSmsProvider(SmsProperties properties) {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(properties.connectTimeout()).build();
+        // HTTP/1.1: an h2c upgrade attempt on a plain http:// provider URL is refused by some servers.
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(properties.connectTimeout()).build();
         JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(http);
         requests.setReadTimeout(properties.readTimeout());
         RestClient.Builder builder = RestClient.builder().baseUrl(properties.url().toString()).requestFactory(requests);
