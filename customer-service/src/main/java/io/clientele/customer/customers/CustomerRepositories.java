@@ -45,6 +45,17 @@ interface CustomerRepository extends JpaRepository<Customer, UUID> {
 interface StatusChangeRepository extends JpaRepository<StatusChange, UUID> {
 
     List<StatusChange> findByWorkspaceIdAndCustomerIdOrderByChangedAtDesc(UUID workspaceId, UUID customerId);
+
+    @Modifying
+    @Query(value = "DELETE FROM customer_status_change WHERE workspace_id = :workspaceId AND customer_id IN (:ids)",
+            nativeQuery = true)
+    int forget(UUID workspaceId, Collection<UUID> ids);
+
+    /** What imports did to the customers (their undo log), which goes with them. */
+    @Modifying
+    @Query(value = "DELETE FROM customer_import_change WHERE workspace_id = :workspaceId AND customer_id IN (:ids)",
+            nativeQuery = true)
+    int forgetImportChanges(UUID workspaceId, Collection<UUID> ids);
 }
 
 interface CustomerErasureRepository extends JpaRepository<CustomerErasure, UUID> {

@@ -1,6 +1,6 @@
 package io.clientele.customer.customers;
 
-import io.clientele.customer.PostgresCopy;
+import io.clientele.platform.jdbc.PostgresCopy;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;

@@ -146,13 +146,14 @@ class CustomerService {
 
     /**
      * C-5: permanent erasure. The record and everything attached to it (notes, memberships, status
-     * history) is deleted; a tombstone without personal data stays as proof; other services learn by
-     * {@code customer.erased.v1} and erase their copies.
+     * history, what imports did to it, its timeline) is deleted; a tombstone without personal data stays
+     * as proof; other services learn by {@code customer.erased.v1} and erase their copies.
      */
     @Transactional
     void erase(Actor actor, UUID id) {
         Customer customer = load(actor.workspaceId(), id);
         Instant now = clock.instant();
+        forgetHistoryOf(customer.workspaceId(), List.of(customer.id()));
         customers.delete(customer);
         erasures.save(new CustomerErasure(customer.id(), customer.workspaceId(), now, actor.subject()));
         events.publishEvent(new CustomerErased(customer.workspaceId(), customer.id(), now, actor.subject()));
@@ -201,6 +202,15 @@ class CustomerService {
                 .<RuntimeException>map(erasure -> new GoneException("customer-erased", "Customer erased",
                         "This customer was erased on " + erasure.erasedAt() + "; nothing about them is kept"))
                 .orElseGet(() -> new NotFoundException("customer", id)));
+    }
+
+    /**
+     * The customer's own history tables, written in bulk without foreign keys: deleted with the customer
+     * (the timeline deletes its entries on {@link CustomerErased}).
+     */
+    void forgetHistoryOf(UUID workspaceId, List<UUID> customerIds) {
+        statusChanges.forget(workspaceId, customerIds);
+        statusChanges.forgetImportChanges(workspaceId, customerIds);
     }
 
     void recordStatusChange(Customer customer, Customer.StatusTransition transition, String actor, String reason,

@@ -1,7 +1,7 @@
 package io.clientele.customer.customers;
 
 import io.clientele.customer.Ids;
-import io.clientele.customer.PostgresCopy;
+import io.clientele.platform.jdbc.PostgresCopy;
 import io.clientele.customer.customers.CustomerEvents.CustomerRegistered;
 import io.clientele.customer.customers.CustomerEvents.CustomerRevised;
 import io.clientele.customer.customers.CustomerEvents.CustomersImported;
@@ -22,6 +22,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -44,6 +46,8 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Component
 public class ImportedCustomers {
+
+    private static final Logger log = LoggerFactory.getLogger(ImportedCustomers.class);
 
     /** What one import row did. */
     public enum Outcome { CREATED, UPDATED, UNCHANGED, REJECTED }
@@ -162,14 +166,22 @@ public class ImportedCustomers {
     @Transactional(propagation = Propagation.MANDATORY)
     public List<RowResult> apply(Batch batch) {
         Instant now = clock.instant();
+        long started = System.nanoTime();
         Directory directory = new Directory();
         load(batch.workspaceId(), batch.rows()).forEach(directory::add);
+        long loaded = System.nanoTime();
         Map<UUID, Touched> touched = new LinkedHashMap<>();
         List<RowResult> results = new ArrayList<>(batch.rows().size());
         for (ImportedRow row : batch.rows()) {
             results.add(apply(batch.workspaceId(), row, directory, touched, now));
         }
+        long matched = System.nanoTime();
         write(batch, touched.values(), now);
+        if (log.isDebugEnabled()) {
+            log.debug("Import {}: {} rows, load {} ms, match {} ms, write {} ms", batch.importId(), batch.rows().size(),
+                    (loaded - started) / 1_000_000, (matched - loaded) / 1_000_000,
+                    (System.nanoTime() - matched) / 1_000_000);
+        }
         return results;
     }
 
@@ -304,20 +316,20 @@ public class ImportedCustomers {
         }
     }
 
-    /** The undo log: a customer changed again later in the same import keeps its first "before". */
+    /**
+     * The undo log. Customers the chunk created are new to it: copied straight in. A customer the
+     * import changes again in a later chunk keeps its first "before" (what the undo restores).
+     */
     private void recordChanges(Batch batch, List<Touched> changed, Instant now) {
-        if (changed.isEmpty()) {
+        List<Touched> created = changed.stream().filter(entry -> entry.created).toList();
+        List<Touched> updated = changed.stream().filter(entry -> !entry.created).toList();
+        copy.copy("customer_import_change", CHANGE_COLUMNS, created, (entry, line) -> change(batch, entry, now, line));
+        if (updated.isEmpty()) {
             return;
         }
         jdbc.execute("CREATE TEMP TABLE IF NOT EXISTS customer_import_change_stage"
                 + " (LIKE customer_import_change) ON COMMIT DELETE ROWS");
-        copy.copy("customer_import_change_stage", CHANGE_COLUMNS, changed, (entry, line) -> line
-                .value(batch.importId()).value(entry.customer.id()).value(batch.workspaceId())
-                .text(entry.created ? "CREATED" : "UPDATED").value(entry.firstRow)
-                .array(entry.created ? List.of() : changedColumns(entry))
-                .text(entry.created ? "{}" : json.writeValueAsString(new Previous(entry.profileBefore,
-                        entry.statusBefore, entry.subscriptionBefore, entry.customer.subscriptionState())))
-                .value(entry.customer.version()).value(now));
+        copy.copy("customer_import_change_stage", CHANGE_COLUMNS, updated, (entry, line) -> change(batch, entry, now, line));
         jdbc.update("""
                 INSERT INTO customer_import_change (import_id, customer_id, workspace_id, kind, row_number,
                                                     changed_fields, previous, version_after, changed_at)
@@ -329,6 +341,15 @@ public class ImportedCustomers {
                                                                          || excluded.changed_fields) AS f),
                     version_after = excluded.version_after""");
         jdbc.execute("TRUNCATE customer_import_change_stage");
+    }
+
+    private void change(Batch batch, Touched entry, Instant now, PostgresCopy.Line line) {
+        line.value(batch.importId()).value(entry.customer.id()).value(batch.workspaceId())
+                .text(entry.created ? "CREATED" : "UPDATED").value(entry.firstRow)
+                .array(entry.created ? List.of() : changedColumns(entry))
+                .text(entry.created ? "{}" : json.writeValueAsString(new Previous(entry.profileBefore,
+                        entry.statusBefore, entry.subscriptionBefore, entry.customer.subscriptionState())))
+                .value(entry.customer.version()).value(now);
     }
 
     private static List<String> changedColumns(Touched entry) {
@@ -424,12 +445,16 @@ public class ImportedCustomers {
         markUndone(importId, restored.stream().map(Customer::id).toList(), "RESTORED", now);
         markUndone(importId, kept, "KEPT", now);
         if (!removed.isEmpty()) {
-            jdbc.update(con -> {
-                var statement = con.prepareStatement("DELETE FROM customer WHERE workspace_id = ? AND id = ANY (?)");
-                statement.setObject(1, workspace);
-                statement.setArray(2, con.createArrayOf("uuid", removed.toArray()));
-                return statement;
-            });
+            for (String table : List.of("customer_status_change", "customer_import_change", "customer")) {
+                String id = table.equals("customer") ? "id" : "customer_id";
+                jdbc.update(con -> {
+                    var statement = con.prepareStatement("DELETE FROM " + table + " WHERE workspace_id = ? AND " + id
+                            + " = ANY (?)");
+                    statement.setObject(1, workspace);
+                    statement.setArray(2, con.createArrayOf("uuid", removed.toArray()));
+                    return statement;
+                });
+            }
             copy.copy("customer_erasure", List.of("customer_id", "workspace_id", "erased_at", "erased_by"), removed,
                     (id, line) -> line.value(id).value(workspace).value(now).text(actor + " (undo of import "
                             + importName + ")"));

@@ -1,6 +1,6 @@
 package io.clientele.customer.imports;
 
-import io.clientele.customer.PostgresCopy;
+import io.clientele.platform.jdbc.PostgresCopy;
 import io.clientele.customer.customers.ImportedCustomers;
 import io.clientele.customer.customers.ImportedCustomers.Batch;
 import io.clientele.customer.customers.ImportedCustomers.RowResult;
@@ -15,7 +15,6 @@ import jakarta.annotation.PreDestroy;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -58,9 +57,11 @@ class ImportJobs {
             Supplier<RowSource> source, RowReader reader) {
     }
 
-    /** What the reading thread hands to the writing one. */
-    private record Chunk(List<ImportedRow> rows, Map<Long, Map<String, String>> raw, List<Rejection> rejections,
-            long rowsRead, Throwable failure, boolean last) {
+    /** What the reading thread hands to the writers; the last one carries no rows. */
+    private record Chunk(long number, List<ImportedRow> rows, Map<Long, Map<String, String>> raw,
+            List<Rejection> rejections, long rowsRead, Throwable failure, boolean last) {
+
+        static final Chunk END = new Chunk(-1, List.of(), Map.of(), List.of(), 0, null, true);
     }
 
     private final ImportStore store;
@@ -123,15 +124,16 @@ class ImportJobs {
             if (!store.start(id, clock.instant())) {
                 return;
             }
-            BlockingQueue<Chunk> chunks = new ArrayBlockingQueue<>(2);
+            BlockingQueue<Chunk> chunks = new ArrayBlockingQueue<>(3);
             reader = Thread.ofPlatform().name("import-reader-" + id).daemon().start(() -> read(job, chunks));
             if (job.dryRun()) {
+                // one transaction, rolled back: the chunks one after the other
                 transactions.executeWithoutResult(dryRun -> {
-                    drain(job, chunks);
+                    drain(job, chunks, new ChunkGate());
                     dryRun.setRollbackOnly();
                 });
             } else {
-                drain(job, chunks);
+                writeWithTwoWriters(job, chunks);
             }
             store.finish(id, Status.COMPLETED, null, clock.instant());
         } catch (RuntimeException | Error failed) {
@@ -146,55 +148,96 @@ class ImportJobs {
         }
     }
 
-    /** The reading thread: rows in, checked chunks out. */
+    /**
+     * Two writers, each chunk in its own transaction: while one writes a chunk the other writes the
+     * next (PostgreSQL works on both at once, one core each). Neighbouring chunks share no e-mail or
+     * phone (ChunkPlanner), and a chunk starts only once every chunk two or more before it committed.
+     */
+    private void writeWithTwoWriters(Job job, BlockingQueue<Chunk> chunks) {
+        ChunkGate gate = new ChunkGate();
+        Throwable[] second = new Throwable[1];
+        Thread other = Thread.ofPlatform().name("import-writer-" + job.importId()).daemon().start(() -> {
+            try {
+                drain(job, chunks, gate);
+            } catch (RuntimeException | Error failed) {
+                second[0] = failed;
+                gate.fail(failed);
+            }
+        });
+        try {
+            drain(job, chunks, gate);
+        } catch (RuntimeException | Error failed) {
+            gate.fail(failed);
+            throw failed;
+        } finally {
+            try {
+                other.join();
+            } catch (InterruptedException stopped) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        if (second[0] != null) {
+            throw second[0] instanceof RuntimeException runtime ? runtime : new IllegalStateException(second[0]);
+        }
+    }
+
+    /** The reading thread: rows in, checked chunks out, cut so that neighbouring chunks share nobody. */
     private void read(Job job, BlockingQueue<Chunk> chunks) {
-        int size = properties.chunkSize();
         try (RowSource source = job.source().get()) {
-            List<ImportedRow> rows = new ArrayList<>(size);
-            Map<Long, Map<String, String>> raw = new HashMap<>();
-            List<Rejection> rejections = new ArrayList<>();
-            long read = 0;
+            ChunkPlanner planner = new ChunkPlanner(properties.chunkSize(), planned -> put(chunks, new Chunk(
+                    planned.number, planned.rows, planned.raw, planned.rejections, planned.rowsRead, null, false)));
             RowSource.SourceRow row;
             while ((row = source.next()) != null) {
-                read++;
                 long number = row.cells().rowNumber();
                 if (!row.violations().isEmpty()) {
-                    rejections.add(new Rejection(number, row.violations(), row.raw()));
-                } else {
-                    RowReader.Read checked = job.reader().read(row.cells());
-                    if (checked.rejected()) {
-                        rejections.add(new Rejection(number, checked.violations(), row.raw()));
-                    } else {
-                        rows.add(checked.row());
-                        raw.put(number, row.raw());
-                    }
+                    planner.reject(new Rejection(number, row.violations(), row.raw()));
+                    continue;
                 }
-                if (rows.size() + rejections.size() >= size) {
-                    chunks.put(new Chunk(rows, raw, rejections, read, null, false));
-                    rows = new ArrayList<>(size);
-                    raw = new HashMap<>();
-                    rejections = new ArrayList<>();
-                    read = 0;
+                RowReader.Read checked = job.reader().read(row.cells());
+                if (checked.rejected()) {
+                    planner.reject(new Rejection(number, checked.violations(), row.raw()));
+                } else {
+                    planner.add(checked.row(), row.raw());
                 }
             }
-            chunks.put(new Chunk(rows, raw, rejections, read, null, true));
-        } catch (InterruptedException stopped) {
+            planner.finish();
+            put(chunks, Chunk.END);
+        } catch (Stopped stopped) {
             Thread.currentThread().interrupt();
         } catch (RuntimeException | Error failed) {
             try {
-                chunks.put(new Chunk(List.of(), Map.of(), List.of(), 0, failed, true));
-            } catch (InterruptedException stopped) {
+                put(chunks, new Chunk(-1, List.of(), Map.of(), List.of(), 0, failed, true));
+            } catch (Stopped stopped) {
                 Thread.currentThread().interrupt();
             }
         }
     }
 
-    /** The writing side: every chunk until the last, each written with its progress. */
-    private void drain(Job job, BlockingQueue<Chunk> chunks) {
+    private static void put(BlockingQueue<Chunk> chunks, Chunk chunk) {
+        try {
+            chunks.put(chunk);
+        } catch (InterruptedException interrupted) {
+            throw new Stopped();
+        }
+    }
+
+    /** The reader was interrupted: the import is being stopped. */
+    private static final class Stopped extends RuntimeException {
+        Stopped() {
+            super(null, null, false, false);
+        }
+    }
+
+    /** A writer: chunks until the last, each written with its progress once its turn has come. */
+    private void drain(Job job, BlockingQueue<Chunk> chunks, ChunkGate gate) {
         while (true) {
             Chunk chunk;
             try {
                 chunk = chunks.take();
+                if (chunk.last()) {
+                    // leave it for the other writer too
+                    chunks.put(chunk);
+                }
             } catch (InterruptedException stopped) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("The import was stopped", stopped);
@@ -202,10 +245,12 @@ class ImportJobs {
             if (chunk.failure() != null) {
                 throw chunk.failure() instanceof RuntimeException runtime ? runtime : new IllegalStateException(chunk.failure());
             }
-            write(job, chunk);
             if (chunk.last()) {
                 return;
             }
+            gate.awaitTurn(chunk.number());
+            write(job, chunk);
+            gate.committed(chunk.number());
         }
     }
 

@@ -1,6 +1,6 @@
 package io.clientele.customer.imports;
 
-import io.clientele.customer.PostgresCopy;
+import io.clientele.platform.jdbc.PostgresCopy;
 import io.clientele.customer.imports.ImportView.ColumnView;
 import io.clientele.platform.problem.FieldViolation;
 import java.sql.ResultSet;

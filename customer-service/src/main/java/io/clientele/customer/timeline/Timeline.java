@@ -1,7 +1,7 @@
 package io.clientele.customer.timeline;
 
 import io.clientele.customer.Ids;
-import io.clientele.customer.PostgresCopy;
+import io.clientele.platform.jdbc.PostgresCopy;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.Clock;
@@ -96,6 +96,19 @@ public class Timeline {
                 WHERE customer_id = ? AND workspace_id = ? AND source_type = ? AND source_id = ?""",
                 title(title), json.writeValueAsString(details == null ? Map.of() : details),
                 customerId, workspaceId, sourceType, sourceId);
+    }
+
+    /** Forgets everything about customers that are erased (entries carry no foreign key to them). */
+    public void forgetCustomers(UUID workspaceId, List<UUID> customerIds) {
+        if (customerIds.isEmpty()) {
+            return;
+        }
+        jdbc.update(con -> {
+            var statement = con.prepareStatement("DELETE FROM timeline_entry WHERE workspace_id = ? AND customer_id = ANY (?)");
+            statement.setObject(1, workspaceId);
+            statement.setArray(2, con.createArrayOf("uuid", customerIds.toArray()));
+            return statement;
+        });
     }
 
     /** Forgets the entries of one source (a note that was deleted, say). */

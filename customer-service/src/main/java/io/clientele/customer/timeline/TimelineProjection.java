@@ -3,6 +3,7 @@ package io.clientele.customer.timeline;
 import io.clientele.customer.booking.BookingEvents.Recorded;
 import io.clientele.customer.booking.BookingEvents.Reservation;
 import io.clientele.customer.booking.BookingEvents.ReservationEventsRecorded;
+import io.clientele.customer.customers.CustomerEvents.CustomerErased;
 import io.clientele.customer.customers.CustomerEvents.CustomerRegistered;
 import io.clientele.customer.customers.CustomerEvents.CustomerRevised;
 import io.clientele.customer.customers.CustomerEvents.CustomersImported;
@@ -25,7 +26,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * C-10: turns what happens inside customer-service into timeline entries, synchronously in the
- * transaction of the change. Erasure needs no listener: the entries go with the customer row.
+ * transaction of the change, and forgets a customer's entries when the customer is erased.
  */
 @Component
 class TimelineProjection {
@@ -86,7 +87,13 @@ class TimelineProjection {
     }
 
     @EventListener
+    void on(CustomerErased event) {
+        timeline.forgetCustomers(event.workspaceId(), List.of(event.customerId()));
+    }
+
+    @EventListener
     void on(ImportUndone event) {
+        timeline.forgetCustomers(event.workspaceId(), event.removed());
         Source source = importSource(event.importId());
         List<TimelineEntry> entries = new ArrayList<>();
         event.restored().forEach(restored -> entries.add(new TimelineEntry(event.workspaceId(),

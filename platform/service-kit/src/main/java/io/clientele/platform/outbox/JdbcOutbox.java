@@ -3,6 +3,8 @@ package io.clientele.platform.outbox;
 import io.clientele.platform.events.EventEnvelope;
 import io.clientele.platform.events.EventJson;
 import io.clientele.platform.events.OutgoingEvent;
+import io.clientele.platform.ids.TimeOrderedIds;
+import io.clientele.platform.jdbc.PostgresCopy;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -19,13 +21,21 @@ public class JdbcOutbox implements Outbox {
             INSERT INTO platform.outbox_event (id, topic, message_key, event_type, payload, created_at)
             VALUES (?, ?, ?, ?, ?, ?)""";
 
+    /** From this many events on, one COPY writes them instead of a batch of INSERTs. */
+    private static final int COPY_THRESHOLD = 100;
+    private static final List<String> COLUMNS = List.of("id", "topic", "message_key", "event_type", "payload",
+            "created_at");
+
     private final JdbcTemplate jdbc;
+    private final PostgresCopy copy;
     private final String source;
     private final Clock clock;
     private final Runnable afterCommit;
 
-    public JdbcOutbox(JdbcTemplate jdbc, String source, Clock clock, Runnable afterCommit) {
+    /** @param copy bulk writes for large batches, or null to write every batch with INSERTs */
+    public JdbcOutbox(JdbcTemplate jdbc, PostgresCopy copy, String source, Clock clock, Runnable afterCommit) {
         this.jdbc = jdbc;
+        this.copy = copy;
         this.source = source;
         this.clock = clock;
         this.afterCommit = afterCommit;
@@ -45,14 +55,23 @@ public class JdbcOutbox implements Outbox {
         List<Object[]> rows = new ArrayList<>(events.size());
         Timestamp now = Timestamp.from(clock.instant());
         for (OutgoingEvent event : events) {
-            EventEnvelope envelope = new EventEnvelope(EventEnvelope.SPEC_VERSION, UUID.randomUUID().toString(),
+            // time-ordered: the unique index on the id takes new events at its end, not at random places
+            EventEnvelope envelope = new EventEnvelope(EventEnvelope.SPEC_VERSION, TimeOrderedIds.next().toString(),
                     source, event.type(), now.toInstant(), event.subject(), event.workspaceId().toString(),
                     "application/json", EventJson.toTree(event.data()));
             envelopes.add(envelope);
             rows.add(new Object[] {UUID.fromString(envelope.id()), event.topic(), event.subject(), event.type(),
                     EventJson.write(envelope), now});
         }
-        jdbc.batchUpdate(INSERT, rows);
+        if (copy != null && rows.size() >= COPY_THRESHOLD) {
+            copy.copy("platform.outbox_event", COLUMNS, rows, (row, line) -> {
+                for (Object value : row) {
+                    line.value(value instanceof Timestamp timestamp ? timestamp.toInstant() : value);
+                }
+            });
+        } else {
+            jdbc.batchUpdate(INSERT, rows);
+        }
         if (!events.isEmpty()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override

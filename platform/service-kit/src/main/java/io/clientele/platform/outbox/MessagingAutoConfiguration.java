@@ -1,6 +1,7 @@
 package io.clientele.platform.outbox;
 
 import io.clientele.platform.inbox.Inbox;
+import io.clientele.platform.jdbc.PostgresCopy;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
@@ -46,6 +47,13 @@ public class MessagingAutoConfiguration {
         return new Inbox(jdbc);
     }
 
+    @Bean
+    @ConditionalOnMissingBean
+    @ConditionalOnClass(name = "org.postgresql.PGConnection")
+    PostgresCopy postgresCopy(DataSource dataSource) {
+        return new PostgresCopy(dataSource);
+    }
+
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnClass(KafkaTemplate.class)
     @ConditionalOnBean(ProducerFactory.class)
@@ -79,10 +87,12 @@ public class MessagingAutoConfiguration {
 
         @Bean
         @ConditionalOnMissingBean
-        Outbox outbox(JdbcTemplate jdbc, OutboxRelay relay, ObjectProvider<Clock> clock, Environment environment) {
+        Outbox outbox(JdbcTemplate jdbc, ObjectProvider<PostgresCopy> copy, OutboxRelay relay,
+                ObjectProvider<Clock> clock, Environment environment) {
             String source = environment.getProperty("clientele.events.source",
                     "/" + environment.getProperty("spring.application.name", "clientele"));
-            return new JdbcOutbox(jdbc, source, clock.getIfAvailable(Clock::systemUTC), relay::wakeUp);
+            return new JdbcOutbox(jdbc, copy.getIfAvailable(), source, clock.getIfAvailable(Clock::systemUTC),
+                    relay::wakeUp);
         }
     }
 }

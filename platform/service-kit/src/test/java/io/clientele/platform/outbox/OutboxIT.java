@@ -62,6 +62,27 @@ class OutboxIT {
     }
 
     @Test
+    void aLargeBatchIsWrittenInOneGoAndRelayedInOrderWithTimeOrderedIds() {
+        UUID workspace = UUID.randomUUID();
+        String key = UUID.randomUUID().toString();
+        List<OutgoingEvent> events = java.util.stream.IntStream.range(0, 250).mapToObj(i -> new OutgoingEvent(
+                DemoService.TOPIC, "demo.changed.v1", workspace, key, Map.of("label", "tab\tnew\nline\\ " + i)))
+                .toList();
+        try (TopicReader reader = new TopicReader(bootstrap, DemoService.TOPIC)) {
+            List<EventEnvelope> written = transactions.execute(status -> outbox.publishAll(events));
+
+            List<ConsumerRecord<String, String>> received = await().atMost(Duration.ofSeconds(30)).until(
+                    () -> reader.poll().stream().filter(r -> key.equals(r.key())).toList(), all -> all.size() >= 250);
+
+            assertThat(received).extracting(r -> EventJson.read(r.value()).id())
+                    .containsExactlyElementsOf(written.stream().map(EventEnvelope::id).toList());
+            assertThat(EventJson.read(received.get(7).value()).data().get("label").asString())
+                    .isEqualTo("tab\tnew\nline\\ 7");
+            assertThat(written).extracting(envelope -> UUID.fromString(envelope.id()).version()).containsOnly(7);
+        }
+    }
+
+    @Test
     void aRolledBackChangePublishesNothing() {
         long before = count();
         assertThatThrownBy(() -> service.changeThenFail(UUID.randomUUID(), "never"))

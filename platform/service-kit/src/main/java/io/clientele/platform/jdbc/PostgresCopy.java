@@ -1,4 +1,4 @@
-package io.clientele.customer;
+package io.clientele.platform.jdbc;
 
 import java.io.IOException;
 import java.io.StringReader;
@@ -14,21 +14,23 @@ import java.util.UUID;
 import java.util.function.BiConsumer;
 import javax.sql.DataSource;
 import org.postgresql.PGConnection;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.datasource.DataSourceUtils;
-import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Bulk writes through PostgreSQL's COPY, on the connection of the caller's transaction: many rows in
- * one round trip, several times faster than batched INSERTs. Used where rows come by the thousand
- * (imports).
+ * one round trip, several times faster than batched INSERTs. For rows that come by the thousand (an
+ * import, the outbox events of one).
  */
-@Component
 public class PostgresCopy {
+
+    private static final Logger log = LoggerFactory.getLogger(PostgresCopy.class);
 
     private final DataSource dataSource;
 
-    PostgresCopy(DataSource dataSource) {
+    public PostgresCopy(DataSource dataSource) {
         this.dataSource = dataSource;
     }
 
@@ -45,16 +47,23 @@ public class PostgresCopy {
         if (!TransactionSynchronizationManager.isActualTransactionActive()) {
             throw new IllegalStateException("COPY runs in the caller's transaction");
         }
+        long started = System.nanoTime();
         Line line = new Line(new StringBuilder(rows.size() * 256));
         for (T row : rows) {
             writer.accept(row, line);
             line.end();
         }
+        long built = System.nanoTime();
         Connection connection = DataSourceUtils.getConnection(dataSource);
         try {
-            return connection.unwrap(PGConnection.class).getCopyAPI().copyIn(
+            long copied = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(
                     "COPY " + table + " (" + String.join(", ", columns) + ") FROM STDIN",
                     new StringReader(line.text.toString()));
+            if (log.isDebugEnabled()) {
+                log.debug("COPY {} rows into {}: built in {} ms, copied in {} ms", copied, table,
+                        (built - started) / 1_000_000, (System.nanoTime() - built) / 1_000_000);
+            }
+            return copied;
         } catch (SQLException failed) {
             throw new CopyFailed(table, failed);
         } catch (IOException unexpected) {
@@ -138,7 +147,7 @@ public class PostgresCopy {
 
         private final String sqlState;
 
-        CopyFailed(String table, SQLException cause) {
+        public CopyFailed(String table, SQLException cause) {
             super("COPY into " + table + " failed: " + cause.getMessage(), cause);
             this.sqlState = cause.getSQLState();
         }
