@@ -11,7 +11,7 @@ final class Explanations {
     static String answer(Message message) {
         String reason = message.reason() == null ? "" : message.reason();
         return switch (message.state()) {
-            case SENT -> "Sent " + time(message.sentAt()) + " through " + message.provider()
+            case SENT -> "Sent at " + time(message.sentAt()) + " through " + message.provider()
                     + (message.attempts() > 1 ? " on attempt " + message.attempts() : "") + ".";
             case SKIPPED -> "Not sent: " + lower(reason) + " (" + message.reasonCode() + ").";
             case FAILED -> "Not delivered: " + lower(reason) + " (" + message.reasonCode() + ").";
@@ -25,7 +25,7 @@ final class Explanations {
     }
 
     private static String time(java.time.Instant at) {
-        return at == null ? "" : "at " + DateTimeFormatter.ISO_INSTANT.format(at);
+        return at == null ? "?" : DateTimeFormatter.ISO_INSTANT.format(at);
     }
 
     private static String lower(String text) {
