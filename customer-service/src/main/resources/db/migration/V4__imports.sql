@@ -48,13 +48,17 @@ CREATE TABLE customer_import_rejection (
 );
 
 -- What an import did to each customer it touched: created it, or changed these fields from these
--- values. The undo works from it; it goes with the customer on erasure. Written a row per imported
+-- values. The undo works from it, and the customer's timeline reads its import entries from it rather
+-- than storing them twice; it goes with the customer on erasure. Written a row per imported
 -- customer, so without foreign keys (each costs a lookup and a row lock per row): erasure deletes it.
 CREATE TABLE customer_import_change (
     import_id      UUID        NOT NULL,
     customer_id    UUID        NOT NULL,
     workspace_id   UUID        NOT NULL,
     kind           VARCHAR(8)  NOT NULL CHECK (kind IN ('CREATED', 'UPDATED')),
+    -- how the import is named (its file) and who ran it: the customer's timeline tells it from here
+    import_name    VARCHAR(255) NOT NULL,
+    actor          VARCHAR(200) NOT NULL,
     row_number     BIGINT      NOT NULL,
     changed_fields TEXT[]      NOT NULL,
     -- the changed columns' values before the import (column name -> value); empty for CREATED

@@ -71,7 +71,7 @@ public class ImportedCustomers {
     private static final List<String> STATUS_CHANGE_COLUMNS = List.of("id", "workspace_id", "customer_id",
             "from_status", "to_status", "changed_by", "changed_at", "reason");
     private static final List<String> CHANGE_COLUMNS = List.of("import_id", "customer_id", "workspace_id", "kind",
-            "row_number", "changed_fields", "previous", "version_after", "changed_at");
+            "import_name", "actor", "row_number", "changed_fields", "previous", "version_after", "changed_at");
     private static final String CONSENT = "marketingConsent";
 
     private final JdbcTemplate jdbc;
@@ -331,10 +331,10 @@ public class ImportedCustomers {
                 + " (LIKE customer_import_change) ON COMMIT DELETE ROWS");
         copy.copy("customer_import_change_stage", CHANGE_COLUMNS, updated, (entry, line) -> change(batch, entry, now, line));
         jdbc.update("""
-                INSERT INTO customer_import_change (import_id, customer_id, workspace_id, kind, row_number,
-                                                    changed_fields, previous, version_after, changed_at)
-                SELECT import_id, customer_id, workspace_id, kind, row_number, changed_fields, previous,
-                       version_after, changed_at
+                INSERT INTO customer_import_change (import_id, customer_id, workspace_id, kind, import_name, actor,
+                                                    row_number, changed_fields, previous, version_after, changed_at)
+                SELECT import_id, customer_id, workspace_id, kind, import_name, actor, row_number, changed_fields,
+                       previous, version_after, changed_at
                 FROM customer_import_change_stage
                 ON CONFLICT (import_id, customer_id) DO UPDATE SET
                     changed_fields = ARRAY(SELECT DISTINCT f FROM unnest(customer_import_change.changed_fields
@@ -345,7 +345,8 @@ public class ImportedCustomers {
 
     private void change(Batch batch, Touched entry, Instant now, PostgresCopy.Line line) {
         line.value(batch.importId()).value(entry.customer.id()).value(batch.workspaceId())
-                .text(entry.created ? "CREATED" : "UPDATED").value(entry.firstRow)
+                .text(entry.created ? "CREATED" : "UPDATED").text(batch.importName()).text(batch.actor())
+                .value(entry.firstRow)
                 .array(entry.created ? List.of() : changedColumns(entry))
                 .text(entry.created ? "{}" : json.writeValueAsString(new Previous(entry.profileBefore,
                         entry.statusBefore, entry.subscriptionBefore, entry.customer.subscriptionState())))

@@ -15,7 +15,6 @@ import io.clientele.customer.notes.NoteDeleted;
 import io.clientele.customer.notes.NoteEdited;
 import io.clientele.customer.notes.NotePriority;
 import io.clientele.customer.timeline.TimelineEntry.Source;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -68,22 +67,13 @@ class TimelineProjection {
         timeline.record(statusEntry(event));
     }
 
-    /** C-9: one entry per customer an import chunk created or changed, written in one go. */
+    /**
+     * C-9: what an import did to each customer is read from the import's own log (TimelineQueries);
+     * only the status changes it made are entries of their own, like any other status change.
+     */
     @EventListener
     void on(CustomersImported event) {
-        Source source = importSource(event.importId());
-        List<TimelineEntry> entries = new ArrayList<>();
-        event.created().forEach(created -> entries.add(new TimelineEntry(event.workspaceId(), created.customer().id(),
-                event.at(), TimelineType.IMPORTED, "Customer created by the import of " + event.importName(),
-                details("importId", event.importId(), "actor", event.actor(), "marketingConsent",
-                        created.marketingConsent()), source, null)));
-        event.revised().forEach(revised -> entries.add(new TimelineEntry(event.workspaceId(), revised.customer().id(),
-                event.at(), TimelineType.IMPORTED, "Updated by the import of " + event.importName() + ": "
-                        + fieldList(revised.changedFields()),
-                details("importId", event.importId(), "actor", event.actor(), "fields", revised.changedFields()),
-                source, null)));
-        event.statusChanges().forEach(change -> entries.add(statusEntry(change)));
-        timeline.record(entries);
+        timeline.record(event.statusChanges().stream().map(TimelineProjection::statusEntry).toList());
     }
 
     @EventListener
@@ -94,19 +84,7 @@ class TimelineProjection {
     @EventListener
     void on(ImportUndone event) {
         timeline.forgetCustomers(event.workspaceId(), event.removed());
-        Source source = importSource(event.importId());
-        List<TimelineEntry> entries = new ArrayList<>();
-        event.restored().forEach(restored -> entries.add(new TimelineEntry(event.workspaceId(),
-                restored.customer().id(), event.at(), TimelineType.IMPORT_UNDONE, "The import of " + event.importName()
-                        + " was undone: " + fieldList(restored.changedFields()) + " restored",
-                details("importId", event.importId(), "actor", event.actor(), "fields", restored.changedFields()),
-                source, null)));
-        event.kept().forEach(kept -> entries.add(new TimelineEntry(event.workspaceId(), kept, event.at(),
-                TimelineType.IMPORT_UNDONE, "The import of " + event.importName() + " was undone; this customer was"
-                        + " changed since and was left as it is",
-                details("importId", event.importId(), "actor", event.actor(), "kept", true), source, null)));
-        event.statusChanges().forEach(change -> entries.add(statusEntry(change)));
-        timeline.record(entries);
+        timeline.record(event.statusChanges().stream().map(TimelineProjection::statusEntry).toList());
     }
 
     private static TimelineEntry statusEntry(StatusChanged event) {
@@ -120,11 +98,7 @@ class TimelineProjection {
                 null);
     }
 
-    private static Source importSource(UUID importId) {
-        return new Source("import", importId.toString(), "/api/v1/imports/" + importId);
-    }
-
-    private static String fieldList(List<String> fields) {
+    static String fieldList(List<String> fields) {
         return String.join(", ", fields.stream().map(TimelineProjection::words).toList());
     }
 

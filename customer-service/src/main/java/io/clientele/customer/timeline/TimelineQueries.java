@@ -3,6 +3,7 @@ package io.clientele.customer.timeline;
 import io.clientele.customer.booking.BookingEvents.Reservation;
 import io.clientele.customer.booking.UpcomingReservations;
 import io.clientele.customer.customers.Customers;
+import io.clientele.customer.customers.ImportHistory;
 import io.clientele.customer.timeline.TimelineEntry.Source;
 import io.clientele.platform.problem.InvalidInputException;
 import java.nio.charset.StandardCharsets;
@@ -42,14 +43,16 @@ class TimelineQueries {
 
     private final NamedParameterJdbcTemplate jdbc;
     private final Customers customers;
+    private final ImportHistory imports;
     private final UpcomingReservations upcoming;
     private final JsonMapper json;
     private final Clock clock;
 
-    TimelineQueries(NamedParameterJdbcTemplate jdbc, Customers customers, UpcomingReservations upcoming,
-            JsonMapper json, Clock clock) {
+    TimelineQueries(NamedParameterJdbcTemplate jdbc, Customers customers, ImportHistory imports,
+            UpcomingReservations upcoming, JsonMapper json, Clock clock) {
         this.jdbc = jdbc;
         this.customers = customers;
+        this.imports = imports;
         this.upcoming = upcoming;
         this.json = json;
         this.clock = clock;
@@ -95,7 +98,21 @@ class TimelineQueries {
             params.addValue("afterAt", Timestamp.from(after.occurredAt())).addValue("afterId", after.id());
         }
         sql.append(" ORDER BY occurred_at DESC, id DESC LIMIT :limit");
-        List<Item> past = jdbc.query(sql.toString(), params, this::item);
+        List<Item> past = new ArrayList<>(jdbc.query(sql.toString(), params, this::item));
+        if (types == null || types.isEmpty() || types.contains(TimelineType.IMPORTED)
+                || types.contains(TimelineType.IMPORT_UNDONE)) {
+            imports.of(workspaceId, customerId, after == null ? null : after.occurredAt(),
+                    after == null ? null : after.id(), size + 1).stream()
+                    .map(TimelineQueries::item)
+                    .filter(item -> types == null || types.isEmpty() || types.contains(item.type()))
+                    .forEach(past::add);
+            // newest first, ties by id as PostgreSQL orders uuids (unsigned, byte by byte)
+            past.sort(Comparator.comparing(Item::date).thenComparing(Item::id, TimelineQueries::compareUuids)
+                    .reversed());
+            if (past.size() > size + 1) {
+                past = new ArrayList<>(past.subList(0, size + 1));
+            }
+        }
         String next = null;
         if (past.size() > size) {
             past = past.subList(0, size);
@@ -128,6 +145,30 @@ class TimelineQueries {
         planned.addAll(jdbc.query(sql.toString(), params, this::item));
         planned.sort(Comparator.comparing(Item::date));
         return planned.size() <= MAX_PLANNED ? planned : List.copyOf(planned.subList(0, MAX_PLANNED));
+    }
+
+    /** An entry told from the import's log. */
+    private static Item item(ImportHistory.Entry entry) {
+        Source source = new Source("import", entry.importId().toString(), "/api/v1/imports/" + entry.importId());
+        if (entry.undone()) {
+            String title = "KEPT".equals(entry.outcome())
+                    ? "The import of " + entry.importName() + " was undone; this customer was changed since and was"
+                            + " left as it is"
+                    : "The import of " + entry.importName() + " was undone: "
+                            + TimelineProjection.fieldList(entry.fields()) + " restored";
+            return new Item(entry.id(), entry.at(), TimelineType.IMPORT_UNDONE, title, TimelineEntry.details(
+                    "importId", entry.importId(), "fields", entry.fields(), "outcome", entry.outcome()), source);
+        }
+        String title = "CREATED".equals(entry.kind()) ? "Customer created by the import of " + entry.importName()
+                : "Updated by the import of " + entry.importName() + ": " + TimelineProjection.fieldList(entry.fields());
+        return new Item(entry.id(), entry.at(), TimelineType.IMPORTED, title, TimelineEntry.details("importId",
+                entry.importId(), "actor", entry.actor(), "fields", entry.fields().isEmpty() ? null : entry.fields()),
+                source);
+    }
+
+    private static int compareUuids(UUID a, UUID b) {
+        int high = Long.compareUnsigned(a.getMostSignificantBits(), b.getMostSignificantBits());
+        return high != 0 ? high : Long.compareUnsigned(a.getLeastSignificantBits(), b.getLeastSignificantBits());
     }
 
     private Item item(ResultSet rs, int row) throws SQLException {

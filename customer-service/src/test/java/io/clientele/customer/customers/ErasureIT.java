@@ -73,8 +73,7 @@ class ErasureIT {
         String importId = importOnto(staff, "name,email,status\nEva Pryč,eva.pryc@example.cz,REGULAR\n");
         UUID created = UUID.fromString((String) ((Map<?, ?>) ((List<?>) staff.json(
                 "/api/v1/customers/lookup?email=eva.pryc@example.cz").get("matches")).getFirst()).get("id"));
-        assertThat(referring(created)).containsKeys("customer_status_change", "customer_import_change",
-                "timeline_entry");
+        assertThat(referring(created)).containsKeys("customer_status_change", "customer_import_change");
 
         staff.post("/api/v1/imports/{id}/undo", null, importId).expectStatus().isAccepted();
         await().atMost(Duration.ofSeconds(30)).until(() -> "UNDONE".equals(staff.json("/api/v1/imports/{id}", importId)

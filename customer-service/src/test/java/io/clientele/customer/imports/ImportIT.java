@@ -351,7 +351,39 @@ class ImportIT {
                 .containsEntry("title", "The import of timeline.csv was undone: phone restored");
     }
 
+    @Test
+    void importEntriesPageThroughTheTimelineWithEverythingElse() {
+        UUID customer = staff.create(Map.of("firstName", "Jana", "lastName", "Stránková", "email", "pages@example.cz"));
+        staff.post("/api/v1/customers/{id}/notes", Map.of("text", "first"), customer).expectStatus().isCreated();
+        importer.upload("one.csv", "email,city\npages@example.cz,Brno\n");
+        staff.post("/api/v1/customers/{id}/notes", Map.of("text", "second"), customer).expectStatus().isCreated();
+        importer.upload("two.csv", "email,city\npages@example.cz,Praha\n");
+        staff.post("/api/v1/customers/{id}/notes", Map.of("text", "third"), customer).expectStatus().isCreated();
+
+        List<Map<String, Object>> seen = new java.util.ArrayList<>();
+        String cursor = null;
+        do {
+            Map<String, Object> page = cursor == null
+                    ? staff.json("/api/v1/customers/{id}/timeline?limit=2", customer)
+                    : staff.json("/api/v1/customers/{id}/timeline?limit=2&cursor={c}", customer, cursor);
+            seen.addAll(pastOf(page));
+            cursor = (String) page.get("nextCursor");
+        } while (cursor != null);
+
+        assertThat(seen).extracting(entry -> entry.get("title")).containsExactly("Note: third",
+                "Updated by the import of two.csv: address", "Note: second",
+                "Updated by the import of one.csv: address", "Note: first", "Customer created by staff");
+        assertThat(seen).extracting(entry -> entry.get("id")).doesNotHaveDuplicates();
+        assertThat(pastOf(staff.json("/api/v1/customers/{id}/timeline?type=IMPORTED", customer))).hasSize(2);
+        assertThat(pastOf(staff.json("/api/v1/customers/{id}/timeline?type=NOTE_ADDED", customer))).hasSize(3);
+    }
+
     // --- helpers
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> pastOf(Map<String, Object> page) {
+        return (List<Map<String, Object>>) page.get("past");
+    }
 
     private Map<String, Object> customerByEmail(String email) {
         return onlyMatch(staff.json("/api/v1/customers/lookup?email={email}", email));

@@ -35,6 +35,26 @@ public final class CustomerImportBenchmark {
     static final JsonMapper JSON = JsonMapper.builder().build();
     static final String HEADER = "first_name,last_name,email,phone,status,marketing_consent";
 
+    /** What PostgreSQL wrote to its log during a run: bytes, full-page images, checkpoints asked for. */
+    record Wal(long bytes, long fullPages, long checkpoints) {
+
+        static Wal now(Psql psql) throws IOException, InterruptedException {
+            String[] wal = psql.value("SELECT wal_bytes || '|' || wal_fpi || '|' || (SELECT checkpoints_req"
+                    + " FROM pg_stat_bgwriter) FROM pg_stat_wal").split("\\|");
+            return new Wal(Long.parseLong(wal[0]), Long.parseLong(wal[1]), Long.parseLong(wal[2]));
+        }
+
+        Wal since(Wal before) {
+            return new Wal(bytes - before.bytes, fullPages - before.fullPages, checkpoints - before.checkpoints);
+        }
+
+        @Override
+        public String toString() {
+            return String.format(Locale.ROOT, "WAL %,d MB (%,d full-page images), %d checkpoints", bytes / 1_000_000,
+                    fullPages, checkpoints);
+        }
+    }
+
     /** One timed run. */
     record Run(String what, long rows, double seconds, String detail) {
 
@@ -73,13 +93,16 @@ public final class CustomerImportBenchmark {
             service.awaitReady(Duration.ofMinutes(3));
             String token = new HmacTokenMinter(secret).mint(WORKSPACE, "bench", Duration.ofHours(2), "STAFF");
 
-            runs.add(plainCopy(psql, file, rows));
+            Wal before = Wal.now(psql);
+            runs.add(withWal(plainCopy(psql, file, rows), psql, before));
             empty(psql);
             if (dryRun) {
-                runs.add(importThroughApi(port, token, file, rows, true));
+                before = Wal.now(psql);
+                runs.add(withWal(importThroughApi(port, token, file, rows, true), psql, before));
                 check(psql, 0);
             }
-            runs.add(importThroughApi(port, token, file, rows, false));
+            before = Wal.now(psql);
+            runs.add(withWal(importThroughApi(port, token, file, rows, false), psql, before));
             check(psql, rows);
             String markdown = report(rows, file, runs, psql);
             Files.writeString(report, markdown);
@@ -117,6 +140,12 @@ public final class CustomerImportBenchmark {
         System.out.printf(Locale.ROOT, "plain COPY: %d rows in %.1f s%n", rows, seconds);
         return new Run("plain `COPY` of the file into `customer` (psql `\\copy`)", rows, seconds,
                 "every index of the table maintained, as in the import");
+    }
+
+    static Run withWal(Run run, Psql psql, Wal before) throws IOException, InterruptedException {
+        Wal wal = Wal.now(psql).since(before);
+        System.out.println("  " + wal);
+        return new Run(run.what(), run.rows(), run.seconds(), run.detail() + "; " + wal);
     }
 
     /** Leaves the customer tables as empty as they were before the baseline, for the import. */

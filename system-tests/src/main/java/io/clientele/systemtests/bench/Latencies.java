@@ -29,6 +29,10 @@ record Latencies(double[] millis) {
         return percentile(99);
     }
 
+    double max() {
+        return percentile(100);
+    }
+
     int count() {
         return millis.length;
     }

@@ -1,0 +1,239 @@
+package io.clientele.systemtests.bench;
+
+import io.clientele.testkit.infra.EmbeddedKafka;
+import io.clientele.testkit.tokens.HmacTokenMinter;
+import io.clientele.testkit.tokens.TestTokens;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * B-1 to B-4 benchmark: partner reservation events through customer-service on a real broker (the
+ * embedded KRaft broker, in this process). Each event is read, checked against the contract,
+ * de-duplicated by the inbox, its customer resolved (partner id, e-mail, phone, or created), the
+ * reservation stored, the timeline written and reservation.recorded.v1 put in the outbox, whose relay
+ * publishes it. Two figures:
+ * <ol>
+ *   <li>sustained events/s: a backlog of events on the topic, consumed from a standing start;</li>
+ *   <li>lag at a steady 500 events/s: from handing an event to Kafka until its reservation is shown by
+ *       the API, sampled on every fifth event.</li>
+ * </ol>
+ * Run it with {@code system-tests/bench/booking-events.sh}.
+ */
+public final class BookingEventsBenchmark {
+
+    static final UUID WORKSPACE = UUID.fromString("5e1f0000-0000-4000-8000-00000000b004");
+    static final String TOPIC = "booking.reservations";
+    static final String PARTNER = "/partners/bench";
+    static final JsonMapper JSON = JsonMapper.builder().build();
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> options = CustomerImportBenchmark.options(args);
+        int backlog = Integer.parseInt(options.getOrDefault("backlog", "200000"));
+        int customers = Integer.parseInt(options.getOrDefault("customers", "20000"));
+        int rate = Integer.parseInt(options.getOrDefault("rate", "500"));
+        int seconds = Integer.parseInt(options.getOrDefault("seconds", "60"));
+        String database = options.getOrDefault("database", "customer_booking_bench");
+        int port = Integer.parseInt(options.getOrDefault("port", "18083"));
+        String[] jvmOptions = options.getOrDefault("service-jvm", "-Xms1g -Xmx1g").split(" ");
+        Path report = Path.of(options.getOrDefault("report", "system-tests/target/booking-events-benchmark.md"));
+        Path log = Files.createDirectories(report.toAbsolutePath().getParent()).resolve("customer-service-booking-bench.log");
+
+        Psql admin = new Psql("127.0.0.1", 5432, "postgres", "postgres");
+        admin.run("DROP DATABASE IF EXISTS " + database + " WITH (FORCE);\nCREATE DATABASE " + database + ";\n");
+        Psql psql = new Psql("127.0.0.1", 5432, "postgres", database);
+        String secret = TestTokens.newSecret();
+        Random random = new Random(11);
+        StringBuilder md = new StringBuilder();
+
+        try (EmbeddedKafka kafka = EmbeddedKafka.start(6);
+                KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
+                        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
+                        ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.LINGER_MS_CONFIG, 5,
+                        ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024), new StringSerializer(), new StringSerializer())) {
+            // 1. A backlog waiting on the topic before customer-service starts: new reservations of a
+            // pool of customers (the first event of each creates the customer), then their changes.
+            long produceStarted = System.nanoTime();
+            List<String[]> booked = new ArrayList<>();
+            for (int i = 0; i < backlog; i++) {
+                String type;
+                String[] reservation;
+                if (booked.size() < 100 || random.nextInt(100) < 60) {
+                    type = "created";
+                    reservation = new String[] {"R-" + i, "C-" + random.nextInt(customers)};
+                    booked.add(reservation);
+                } else {
+                    int kind = random.nextInt(40);
+                    type = kind < 15 ? "rescheduled" : kind < 25 ? "cancelled" : "completed";
+                    reservation = booked.get(random.nextInt(booked.size()));
+                }
+                producer.send(record(type, reservation[0], reservation[1], Instant.now()));
+            }
+            producer.flush();
+            System.out.printf(Locale.ROOT, "%d events on %s in %.1f s%n", backlog, TOPIC,
+                    (System.nanoTime() - produceStarted) / 1e9);
+
+            try (ServiceProcess service = ServiceProcess.start(ServiceProcess.jar("customer-service"), port, Map.of(
+                    "SPRING_DATASOURCE_URL", "jdbc:postgresql://127.0.0.1:5432/" + database,
+                    "SPRING_KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
+                    "CLIENTELE_SECURITY_JWT_HMAC_SECRET", secret), log, jvmOptions)) {
+                service.awaitReady(Duration.ofMinutes(3));
+                double[] window = awaitApplied(psql, backlog, Duration.ofMinutes(20));
+                double sustained = backlog / (window[1] - window[0]);
+                System.out.printf(Locale.ROOT, "backlog: %d events applied in %.1f s: %.0f events/s%n", backlog,
+                        window[1] - window[0], sustained);
+                String counts = psql.value("SELECT (SELECT count(*) FROM customer) || ' customers, ' ||"
+                        + " (SELECT count(*) FROM reservation) || ' reservations, ' || (SELECT count(*) FROM"
+                        + " timeline_entry) || ' timeline entries'");
+
+                // 2. A steady 500 events/s of new reservations for customers the service knows.
+                List<String[]> known = knownCustomers(psql);
+                String token = new HmacTokenMinter(secret).mint(WORKSPACE, "bench", Duration.ofHours(2), "STAFF");
+                List<Double> lags = steady(producer, port, token, known, rate, seconds, random);
+                Latencies lag = Latencies.of(lags);
+                System.out.printf(Locale.ROOT, "steady %d/s: lag p50 %.0f p95 %.0f p99 %.0f max %.0f ms (%d samples)%n",
+                        rate, lag.p50(), lag.p95(), lag.p99(), lag.max(), lags.size());
+
+                md.append(String.format(Locale.ROOT, """
+                        | figure | measured | target |
+                        |---|---:|---:|
+                        | sustained events/s (a backlog of %,d events, consumed from a standing start) | %,.0f | >= 3,000 |
+                        | lag at %d events/s, publish to visible in the API: p50 | %.0f ms | |
+                        | lag p95 | %.0f ms | |
+                        | lag p99 | %.0f ms | <= 1,000 ms |
+                        | lag max | %.0f ms | |
+
+                        Backlog: %s; %s; %d lag samples over %d s.
+                        """, backlog, sustained, rate, lag.p50(), lag.p95(), lag.p99(), lag.max(), counts,
+                        "applied in " + String.format(Locale.ROOT, "%.1f s", window[1] - window[0]), lags.size(),
+                        seconds));
+            }
+        }
+        Files.writeString(report, md.toString());
+        System.out.println(md);
+    }
+
+    /** @return when the first and the last of {@code expected} events had been applied, in seconds */
+    static double[] awaitApplied(Psql psql, long expected, Duration timeout) throws Exception {
+        String applied = "SELECT count(*) FROM platform.inbox_event WHERE consumer = 'customer-service:booking.reservations'";
+        long deadline = System.nanoTime() + timeout.toNanos();
+        double first = -1;
+        while (System.nanoTime() < deadline) {
+            long count = Long.parseLong(psql.value(applied));
+            double now = System.nanoTime() / 1e9;
+            if (count > 0 && first < 0) {
+                first = now;
+            }
+            if (count >= expected) {
+                return new double[] {first, now};
+            }
+            Thread.sleep(100);
+        }
+        throw new IllegalStateException("not every event was applied within " + timeout);
+    }
+
+    /** Customers created by the backlog, with their partner ids: {customer id, partner customer id}. */
+    static List<String[]> knownCustomers(Psql psql) throws Exception {
+        List<String[]> known = new ArrayList<>();
+        for (String line : psql.value("SELECT customer_id || ',' || external_id FROM customer_identity LIMIT 5000")
+                .lines().toList()) {
+            known.add(line.split(","));
+        }
+        return known;
+    }
+
+    /**
+     * Publishes new reservations at {@code rate} per second for {@code seconds}, and on every fifth one
+     * asks the API until the reservation is there.
+     */
+    static List<Double> steady(KafkaProducer<String, String> producer, int port, String token, List<String[]> known,
+            int rate, int seconds, Random random) throws Exception {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        List<Double> lags = Collections.synchronizedList(new ArrayList<>());
+        List<Future<?>> checks = new ArrayList<>();
+        try (ExecutorService checkers = Executors.newVirtualThreadPerTaskExecutor()) {
+            long started = System.nanoTime();
+            long total = (long) rate * seconds;
+            for (long i = 0; i < total; i++) {
+                long due = started + i * 1_000_000_000L / rate;
+                long wait = due - System.nanoTime();
+                if (wait > 0) {
+                    TimeUnit.NANOSECONDS.sleep(wait);
+                }
+                String[] customer = known.get(random.nextInt(known.size()));
+                String reservation = "S-" + i + "-" + UUID.randomUUID();
+                long published = System.nanoTime();
+                producer.send(record("created", reservation, customer[1], Instant.now()));
+                if (i % 5 == 0) {
+                    checks.add(checkers.submit(() -> {
+                        lags.add(awaitVisible(http, port, token, customer[0], reservation, published));
+                        return null;
+                    }));
+                }
+            }
+            for (Future<?> check : checks) {
+                check.get(2, TimeUnit.MINUTES);
+            }
+        }
+        return new ArrayList<>(lags);
+    }
+
+    static double awaitVisible(HttpClient http, int port, String token, String customer, String reservation,
+            long published) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/customers/"
+                + customer + "/reservations")).header("Authorization", "Bearer " + token).build();
+        while (true) {
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() == 200 && response.body().contains("\"" + reservation + "\"")) {
+                return (System.nanoTime() - published) / 1e6;
+            }
+            if (System.nanoTime() - published > TimeUnit.SECONDS.toNanos(60)) {
+                throw new IllegalStateException("reservation " + reservation + " not visible after 60 s");
+            }
+            Thread.sleep(10);
+        }
+    }
+
+    static ProducerRecord<String, String> record(String kind, String reservation, String partnerCustomer, Instant at) {
+        ObjectNode event = JSON.createObjectNode();
+        event.put("specversion", "1.0").put("id", UUID.randomUUID().toString()).put("source", PARTNER)
+                .put("type", "booking.reservation-" + kind + ".v1").put("time", at.toString())
+                .put("subject", reservation).put("workspaceid", WORKSPACE.toString())
+                .put("datacontenttype", "application/json");
+        ObjectNode data = event.putObject("data");
+        Instant start = at.plus(3, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS);
+        data.putObject("reservation").put("externalId", reservation).put("service", "Střih a foukaná")
+                .put("staff", "Eva").put("location", "Salon Lilie").put("startsAt", start.toString())
+                .put("endsAt", start.plus(1, ChronoUnit.HOURS).toString())
+                .put("reason", kind.equals("cancelled") ? "ill" : null);
+        String n = partnerCustomer.substring(2);
+        data.putObject("customer").put("externalId", partnerCustomer).put("firstName", "Klientka")
+                .put("lastName", "Číslo " + n).put("email", "klientka" + n + "@example.cz")
+                .put("phone", "+420 777 " + String.format("%06d", Integer.parseInt(n) % 1_000_000))
+                .put("language", "cs").put("marketingConsent", Integer.parseInt(n) % 2 == 0);
+        return new ProducerRecord<>(TOPIC, reservation, event.toString());
+    }
+}
