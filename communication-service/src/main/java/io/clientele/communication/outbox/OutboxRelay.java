@@ -68,7 +68,8 @@ class OutboxRelay implements SmartLifecycle {
         this.collections = sources.stream().map(OutboxSource::collection).distinct().toList();
         this.hints = hints;
         this.producers = producers;
-        this.kafka = new KafkaTemplate<>(producers, true);
+        // No flush per record: records of a round are batched, and a flush would wait out Kafka's own timeout.
+        this.kafka = new KafkaTemplate<>(producers, false);
         this.properties = properties;
         this.clock = clock;
         this.lease = new RelayLease(mongo, clock, properties.leaseDuration());
@@ -113,7 +114,7 @@ class OutboxRelay implements SmartLifecycle {
             for (Document document : documents) {
                 List<Document> events = document.getList(EventOutbox.FIELD, Document.class, List.of());
                 for (Document event : events) {
-                    pending.add(new Pending(collection, document.get("_id"), event.getString("id"),
+                    pending.add(new Pending(collection, document.get("_id"), event.getString("eventId"),
                             event.getString("topic"), event.getString("key"), event.getString("payload"),
                             event.getDate("time")));
                 }
@@ -171,6 +172,10 @@ class OutboxRelay implements SmartLifecycle {
     private void remove(List<Pending> acknowledged) {
         Map<String, Map<Object, List<String>>> byDocument = new LinkedHashMap<>();
         for (Pending event : acknowledged) {
+            if (event.id() == null) {
+                // Never a pull by a missing id: it would match, and drop, every event without one.
+                continue;
+            }
             byDocument.computeIfAbsent(event.collection(), c -> new LinkedHashMap<>())
                     .computeIfAbsent(event.documentId(), d -> new ArrayList<>()).add(event.id());
         }
@@ -179,7 +184,7 @@ class OutboxRelay implements SmartLifecycle {
             BulkOperations unmark = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, collection);
             documents.forEach((id, eventIds) -> {
                 pull.updateOne(new Query(Criteria.where("_id").is(id)),
-                        new Update().pull(EventOutbox.FIELD, new Document("id", new Document("$in", eventIds))));
+                        new Update().pull(EventOutbox.FIELD, new Document("eventId", new Document("$in", eventIds))));
                 // Conditional: an event added meanwhile keeps the mark.
                 unmark.updateOne(new Query(Criteria.where("_id").is(id).and(EventOutbox.FIELD).size(0)),
                         new Update().unset(EventOutbox.DUE));

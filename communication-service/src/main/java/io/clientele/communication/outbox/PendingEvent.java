@@ -7,11 +7,11 @@ import java.time.Instant;
  * single-document update as the change itself, so the two are stored together or not at all (MongoDB
  * has no multi-document transactions here); the relay publishes it and then removes it.
  *
- * @param id      the CloudEvent id (consumers de-duplicate by it)
+ * @param eventId the CloudEvent id (consumers de-duplicate by it); not named id, which the mapping would store as _id
  * @param topic   where it goes
  * @param key     the Kafka key: the customer id
  * @param time    when the change happened
  * @param payload the whole CloudEvent, structured JSON
  */
-public record PendingEvent(String id, String type, String topic, String key, Instant time, String payload) {
+public record PendingEvent(String eventId, String type, String topic, String key, Instant time, String payload) {
 }
