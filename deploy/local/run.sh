@@ -225,6 +225,16 @@ KAFKA_BOOTSTRAP=$(sed -n 's/^KAFKA_BOOTSTRAP=//p' "$INFRA_FILE")
 MONGO_URI=$(sed -n 's/^MONGO_URI=//p' "$INFRA_FILE")
 [[ -n $KAFKA_BOOTSTRAP && -n $MONGO_URI ]] || die "$(relative "$INFRA_FILE") lacks KAFKA_BOOTSTRAP or MONGO_URI"
 say "Kafka: $KAFKA_BOOTSTRAP   MongoDB: $MONGO_URI"
+# communication-service's SMTP server and SMS provider: local sinks of the runner (mail kept as .eml files)
+SMTP_PORT=$(sed -n 's/^SMTP_PORT=//p' "$INFRA_FILE")
+MAIL_DIR=$(sed -n 's/^MAIL_DIR=//p' "$INFRA_FILE")
+SMS_URL=$(sed -n 's/^SMS_URL=//p' "$INFRA_FILE")
+SMS_LOG=$(sed -n 's/^SMS_LOG=//p' "$INFRA_FILE")
+[[ -n $SMTP_PORT && -n $SMS_URL ]] || die "$(relative "$INFRA_FILE") lacks SMTP_PORT or SMS_URL"
+UNSUBSCRIBE_SECRET_FILE=$STATE/unsubscribe-secret
+if [[ ! -s $UNSUBSCRIBE_SECRET_FILE ]]; then
+  (umask 077 && od -An -N32 -tx1 /dev/urandom | tr -d ' \n' >"$UNSUBSCRIBE_SECRET_FILE")
+fi
 
 # --- services -------------------------------------------------------------------------------------------
 for name in "${SERVICES[@]}"; do
@@ -235,7 +245,10 @@ for name in "${SERVICES[@]}"; do
         SPRING_DATASOURCE_USERNAME=postgres SPRING_DATASOURCE_PASSWORD=
         SPRING_KAFKA_BOOTSTRAP_SERVERS="$KAFKA_BOOTSTRAP") ;;
     communication-service)
-      env+=(SPRING_MONGODB_URI="${MONGO_URI%/}/communication" SPRING_KAFKA_BOOTSTRAP_SERVERS="$KAFKA_BOOTSTRAP") ;;
+      env+=(SPRING_MONGODB_URI="${MONGO_URI%/}/communication" SPRING_KAFKA_BOOTSTRAP_SERVERS="$KAFKA_BOOTSTRAP"
+        SPRING_MAIL_HOST=127.0.0.1 SPRING_MAIL_PORT="$SMTP_PORT" CLIENTELE_COMMUNICATION_SMS_URL="$SMS_URL"
+        CLIENTELE_COMMUNICATION_UNSUBSCRIBE_SECRET="$(<"$UNSUBSCRIBE_SECRET_FILE")"
+        CLIENTELE_COMMUNICATION_UNSUBSCRIBE_PUBLIC_BASE_URL="http://localhost:${PORT[communication-service]}") ;;
     gateway)
       env+=(CLIENTELE_SERVICES_CUSTOMER_URL="http://localhost:${PORT[customer-service]}") ;;
   esac
@@ -269,6 +282,8 @@ Clientele is running.
   health                  http://localhost:<port>/actuator/health   metrics: /actuator/prometheus
   PostgreSQL $CLIENTELE_PG_HOST:$CLIENTELE_PG_PORT (user postgres)   Kafka $KAFKA_BOOTSTRAP   MongoDB $MONGO_URI
   logs                    $(relative "$LOGS")/<service>.log
+  e-mail (SMTP :$SMTP_PORT)   every message as a file in $(relative "$MAIL_DIR")/
+  SMS (API $SMS_URL)   every accepted SMS in $(relative "$SMS_LOG")
 
 Development token: workspace $DEMO_WORKSPACE, roles OWNER and STAFF, valid 12 h
 (a fresh one later: deploy/local/token.sh). Paste into your shell:

@@ -20,7 +20,7 @@ public final class LocalRunner {
             case "token" -> DevToken.main(rest);
             default -> {
                 System.err.println("""
-                        usage: java -jar local-runner.jar infra [--state-file PATH] [--mongo-port PORT] [--partitions N]
+                        usage: java -jar local-runner.jar infra [--state-file PATH] [--mongo-port PORT] [--partitions N] [--smtp-port PORT] [--sms-port PORT]
                                java -jar local-runner.jar token [--workspace UUID] [--subject NAME] [--roles A,B] [--validity 12h]
                         """);
                 System.exit(2);
