@@ -50,6 +50,19 @@ class ReservationStore {
         return found;
     }
 
+    /**
+     * Transaction-scoped advisory locks on these keys, taken in one order by every transaction (so two
+     * never wait on each other in a circle), held until commit.
+     */
+    void lockForCreation(Collection<String> keys) {
+        if (keys.isEmpty()) {
+            return;
+        }
+        jdbc.query("SELECT pg_advisory_xact_lock(k) FROM (SELECT DISTINCT hashtextextended(key, 0) AS k"
+                + " FROM unnest(?::text[]) AS key ORDER BY k) AS locks", rs -> {
+                }, (Object) keys.toArray(String[]::new));
+    }
+
     void link(Map<ReservationEvent.IdentityKey, UUID> identities, Instant now) {
         List<Object[]> rows = new ArrayList<>();
         identities.forEach((key, customer) -> rows.add(new Object[] {key.workspaceId(), key.partner(), key.externalId(),

@@ -21,6 +21,10 @@ public final class CustomerEvents {
     /**
      * @param marketingConsent consent stated with the change (an import's consent column), else null
      */
+    /** Customers a batch of partner bookings brought, announced together. */
+    public record CustomersRegistered(UUID workspaceId, List<CustomerRegistered> customers) {
+    }
+
     public record CustomerRevised(UUID workspaceId, CustomerDetails customer, List<String> changedFields,
             String actor, Boolean marketingConsent) {
 

@@ -124,19 +124,6 @@ class CustomerService {
         return CustomerDetails.of(customer);
     }
 
-    @Transactional
-    boolean recordCompletedReservations(UUID workspace, UUID id, int completed) {
-        Customer customer = load(workspace, id);
-        Instant now = clock.instant();
-        return customer.recordCompletedReservations(completed, settings.of(workspace).regularThreshold(), now)
-                .map(transition -> {
-                    customers.save(customer);
-                    recordStatusChange(customer, transition, REGULAR_RULE, completed + " reservations completed", now);
-                    return true;
-                })
-                .orElse(false);
-    }
-
     @Transactional(readOnly = true)
     List<StatusChange.StatusHistoryEntry> statusHistory(Actor actor, UUID id) {
         load(actor.workspaceId(), id);

@@ -27,18 +27,6 @@ public class Customers {
     }
 
     /**
-     * C-2: applies the REGULAR rule after a reservation of the customer was completed, with the
-     * workspace's threshold.
-     *
-     * @param completed how many of the customer's reservations are completed now
-     * @return true when the customer became REGULAR
-     */
-    @Transactional
-    public boolean recordCompletedReservations(UUID workspaceId, UUID customerId, int completed) {
-        return service.recordCompletedReservations(workspaceId, customerId, completed);
-    }
-
-    /**
      * Keeps the list's subscription and mute columns in step with communication-service, which owns
      * the preferences. Only a newer version than the one shown changes them; the record's own version
      * is left alone, so no edit in progress is refused for it.

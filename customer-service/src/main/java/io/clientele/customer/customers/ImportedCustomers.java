@@ -68,24 +68,22 @@ public class ImportedCustomers {
     public record UndoResult(int removed, int restored, int kept, boolean more) {
     }
 
-    private static final List<String> STATUS_CHANGE_COLUMNS = List.of("id", "workspace_id", "customer_id",
-            "from_status", "to_status", "changed_by", "changed_at", "reason");
     private static final List<String> CHANGE_COLUMNS = List.of("import_id", "customer_id", "workspace_id", "kind",
             "import_name", "actor", "row_number", "changed_fields", "previous", "version_after", "changed_at");
     private static final String CONSENT = "marketingConsent";
 
     private final JdbcTemplate jdbc;
     private final PostgresCopy copy;
-    private final CustomerRows rows;
+    private final CustomerTable table;
     private final JsonMapper json;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    ImportedCustomers(JdbcTemplate jdbc, PostgresCopy copy, JsonMapper json, ApplicationEventPublisher events,
-            Clock clock) {
+    ImportedCustomers(JdbcTemplate jdbc, PostgresCopy copy, CustomerTable table, JsonMapper json,
+            ApplicationEventPublisher events, Clock clock) {
         this.jdbc = jdbc;
         this.copy = copy;
-        this.rows = new CustomerRows(json);
+        this.table = table;
         this.json = json;
         this.events = events;
         this.clock = clock;
@@ -234,19 +232,8 @@ public class ImportedCustomers {
                 phones.add(row.given().phone());
             }
         }
-        if (emails.isEmpty() && phones.isEmpty()) {
-            return List.of();
-        }
         // Locked until the chunk commits: nobody changes a matched customer between reading and writing it.
-        return jdbc.query(con -> {
-            var statement = con.prepareStatement("SELECT " + CustomerRows.SELECT_LIST + " FROM customer c"
-                    + " WHERE c.workspace_id = ? AND (c.email_key = ANY (?) OR c.phone = ANY (?))"
-                    + " ORDER BY c.created_at, c.id FOR UPDATE");
-            statement.setObject(1, workspace);
-            statement.setArray(2, con.createArrayOf("text", emails.toArray()));
-            statement.setArray(3, con.createArrayOf("text", phones.toArray()));
-            return statement;
-        }, (rs, i) -> rows.read(rs));
+        return table.lockByEmailsOrPhones(workspace, emails, phones);
     }
 
     private void write(Batch batch, Collection<Touched> all, Instant now) {
@@ -260,27 +247,27 @@ public class ImportedCustomers {
                 revised.add(entry);
             }
         }
-        copy.copy("customer", CustomerRows.COLUMNS, created, rows::write);
-        update(revised.stream().map(entry -> entry.customer).toList());
+        table.insert(created);
+        table.update(revised.stream().map(entry -> entry.customer).toList());
         if (batch.dryRun()) {
             return;
         }
         String actor = batch.actor();
-        List<StatusHistoryRow> history = new ArrayList<>();
+        List<CustomerTable.HistoryEntry> history = new ArrayList<>();
         List<StatusChanged> statusChanges = new ArrayList<>();
         for (Customer customer : created) {
-            history.add(new StatusHistoryRow(Ids.newId(), customer, null, customer.status(), actor, now,
+            history.add(new CustomerTable.HistoryEntry(customer, null, customer.status(), actor, now,
                     "imported from " + batch.importName()));
         }
         for (Touched entry : revised) {
             if (entry.statusBefore != entry.customer.status()) {
-                history.add(new StatusHistoryRow(Ids.newId(), entry.customer, entry.statusBefore,
+                history.add(new CustomerTable.HistoryEntry(entry.customer, entry.statusBefore,
                         entry.customer.status(), actor, now, "import " + batch.importName()));
                 statusChanges.add(new StatusChanged(batch.workspaceId(), entry.customer.id(), entry.statusBefore,
                         entry.customer.status(), actor, "import " + batch.importName(), now));
             }
         }
-        copy.copy("customer_status_change", STATUS_CHANGE_COLUMNS, history, StatusHistoryRow::write);
+        table.recordHistory(history);
         recordChanges(batch, all.stream().filter(Touched::changed).toList(), now);
         events.publishEvent(new CustomersImported(batch.workspaceId(), batch.importId(), batch.importName(), actor,
                 now, all.stream().filter(entry -> entry.created).map(entry -> new CustomerRegistered(
@@ -290,30 +277,6 @@ public class ImportedCustomers {
                         batch.workspaceId(), CustomerDetails.of(entry.customer), List.copyOf(entry.changedFields), actor,
                         entry.changedFields.contains(CONSENT) ? entry.consentStated : null)).toList(),
                 statusChanges));
-    }
-
-    /** Writes changed customers back: COPY into a scratch table, then one UPDATE joining it. */
-    private void update(List<Customer> customers) {
-        if (customers.isEmpty()) {
-            return;
-        }
-        jdbc.execute("CREATE TEMP TABLE IF NOT EXISTS customer_bulk_update (LIKE customer) ON COMMIT DELETE ROWS");
-        copy.copy("customer_bulk_update", CustomerRows.COLUMNS, customers, rows::write);
-        int updated = jdbc.update("""
-                UPDATE customer c SET first_name = u.first_name, last_name = u.last_name, company_name = u.company_name,
-                    email = u.email, phone = u.phone, birth_date = u.birth_date, gender = u.gender, street = u.street,
-                    city = u.city, postal_code = u.postal_code, country = u.country, vat_id = u.vat_id,
-                    preferred_language = u.preferred_language, preferred_currency = u.preferred_currency,
-                    discount_percent = u.discount_percent, customer_type = u.customer_type,
-                    custom_fields = u.custom_fields, status = u.status, stage = u.stage, temperature = u.temperature,
-                    subscription_state = u.subscription_state, updated_at = u.updated_at, version = u.version
-                FROM customer_bulk_update u
-                WHERE c.id = u.id AND c.workspace_id = u.workspace_id AND c.version = u.version - 1""");
-        jdbc.execute("TRUNCATE customer_bulk_update");
-        if (updated != customers.size()) {
-            // Cannot happen while the rows are locked; if it does, nothing of this chunk may stay.
-            throw new IllegalStateException("expected to update " + customers.size() + " customers, updated " + updated);
-        }
     }
 
     /**
@@ -390,7 +353,7 @@ public class ImportedCustomers {
             statement.setObject(2, workspace);
             statement.setInt(3, limit + 1);
             return statement;
-        }, (rs, i) -> new Pending(rows.read(rs), rs.getString("kind"), textArray(rs.getArray("changed_fields")),
+        }, (rs, i) -> new Pending(table.read(rs), rs.getString("kind"), textArray(rs.getArray("changed_fields")),
                 rs.getString("previous_json"), rs.getLong("version_after"), rs.getBoolean("in_use")));
         boolean more = pending.size() > limit;
         if (more) {
@@ -400,7 +363,7 @@ public class ImportedCustomers {
         List<UUID> removed = new ArrayList<>();
         List<Customer> restored = new ArrayList<>();
         List<CustomerRevised> revisions = new ArrayList<>();
-        List<StatusHistoryRow> history = new ArrayList<>();
+        List<CustomerTable.HistoryEntry> history = new ArrayList<>();
         List<StatusChanged> statusChanges = new ArrayList<>();
         List<UUID> kept = new ArrayList<>();
         for (Pending change : pending) {
@@ -424,7 +387,7 @@ public class ImportedCustomers {
                     customer.profile().withFieldsOf(previous.profile(), change.fields()), now));
             LifecycleStatus statusBefore = customer.status();
             if (change.fields().contains("status") && customer.changeStatus(previous.status(), now).isPresent()) {
-                history.add(new StatusHistoryRow(Ids.newId(), customer, statusBefore, customer.status(), actor, now,
+                history.add(new CustomerTable.HistoryEntry(customer, statusBefore, customer.status(), actor, now,
                         "undo of import " + importName));
                 statusChanges.add(new StatusChanged(workspace, customer.id(), statusBefore, customer.status(), actor,
                         "undo of import " + importName, now));
@@ -441,8 +404,8 @@ public class ImportedCustomers {
                 revisions.add(new CustomerRevised(workspace, CustomerDetails.of(customer), fields, actor, consent));
             }
         }
-        update(restored);
-        copy.copy("customer_status_change", STATUS_CHANGE_COLUMNS, history, StatusHistoryRow::write);
+        table.update(restored);
+        table.recordHistory(history);
         markUndone(importId, restored.stream().map(Customer::id).toList(), "RESTORED", now);
         markUndone(importId, kept, "KEPT", now);
         if (!removed.isEmpty()) {
@@ -493,14 +456,5 @@ public class ImportedCustomers {
 
     private static String key(String email) {
         return email.toLowerCase(Locale.ROOT);
-    }
-
-    private record StatusHistoryRow(UUID id, Customer customer, LifecycleStatus from, LifecycleStatus to, String actor,
-            Instant at, String reason) {
-
-        void write(PostgresCopy.Line line) {
-            line.value(id).value(customer.workspaceId()).value(customer.id()).value(from).value(to).text(actor)
-                    .value(at).text(reason);
-        }
     }
 }

@@ -6,6 +6,7 @@ import io.clientele.customer.booking.BookingEvents.ReservationEventsRecorded;
 import io.clientele.customer.customers.CustomerEvents.CustomerErased;
 import io.clientele.customer.customers.CustomerEvents.CustomerRegistered;
 import io.clientele.customer.customers.CustomerEvents.CustomerRevised;
+import io.clientele.customer.customers.CustomerEvents.CustomersRegistered;
 import io.clientele.customer.customers.CustomerEvents.CustomersImported;
 import io.clientele.customer.customers.CustomerEvents.ImportUndone;
 import io.clientele.customer.customers.CustomerEvents.StatusChanged;
@@ -38,6 +39,15 @@ class TimelineProjection {
 
     @EventListener
     void on(CustomerRegistered event) {
+        timeline.record(createdEntry(event));
+    }
+
+    @EventListener
+    void on(CustomersRegistered event) {
+        timeline.record(event.customers().stream().map(TimelineProjection::createdEntry).toList());
+    }
+
+    private static TimelineEntry createdEntry(CustomerRegistered event) {
         var customer = event.customer();
         String title = switch (customer.source()) {
             case MANUAL -> "Customer created by staff";
@@ -45,10 +55,10 @@ class TimelineProjection {
             case IMPORT -> "Customer created by an import";
             case BOOKING -> "Customer created from a booking";
         };
-        timeline.record(new TimelineEntry(event.workspaceId(), customer.id(), customer.createdAt(),
+        return new TimelineEntry(event.workspaceId(), customer.id(), customer.createdAt(),
                 TimelineType.CUSTOMER_CREATED, title, details("source", customer.source().name(), "actor", event.actor(),
                         "marketingConsent", event.marketingConsent()),
-                customerSource(customer.id()), null));
+                customerSource(customer.id()), null);
     }
 
     @EventListener

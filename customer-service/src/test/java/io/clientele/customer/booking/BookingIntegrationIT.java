@@ -6,9 +6,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.clientele.contracts.EventContracts;
-import io.clientele.customer.kafka.DeadLetters;
 import io.clientele.customer.Api;
 import io.clientele.customer.CustomerServiceIT;
+import io.clientele.customer.kafka.DeadLetters;
 import io.clientele.platform.events.EventJson;
 import io.clientele.testkit.tokens.TestTokens;
 import java.time.Duration;
@@ -55,6 +55,22 @@ class BookingIntegrationIT {
     @AfterEach
     void close() {
         partner.close();
+    }
+
+    @Test
+    void aNewPersonBookedThroughSeveralPartitionsAtOnceBecomesOneCustomer() {
+        // Reservations are keyed by their own id, so these land on every partition and the consumers
+        // apply them at the same time; no e-mail, so no unique index would catch a second customer.
+        String externalId = "C-" + UUID.randomUUID();
+        for (int i = 0; i < 40; i++) {
+            partner.event("created", "R-" + UUID.randomUUID()).customer(externalId, null, "+420 606 555 444").publish();
+        }
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject(
+                "SELECT count(*) FROM reservation WHERE workspace_id = ?", Integer.class, workspace) == 40);
+        assertThat(jdbc.queryForList("SELECT id FROM customer WHERE workspace_id = ?", UUID.class, workspace)).hasSize(1);
+        assertThat(jdbc.queryForObject("SELECT count(DISTINCT customer_id) FROM reservation WHERE workspace_id = ?",
+                Integer.class, workspace)).isEqualTo(1);
     }
 
     @Test
@@ -117,7 +133,7 @@ class BookingIntegrationIT {
         String marker = "R-" + UUID.randomUUID();
 
         created.publish();
-        partner.event("created", marker).customer("C-2", "twice@example.cz", null).publish();
+        partner.event("created", marker).customer("C-2", "twice@example.cz", null).publishKeyed(reservation);
         awaitReservation(marker);
 
         // Everything about this customer up to the marker's event, which the relay publishes after any
@@ -144,8 +160,9 @@ class BookingIntegrationIT {
         partner.event("rescheduled", moved).at(t0.plusSeconds(120)).startsAt(wednesday).publish();
         partner.event("rescheduled", moved).at(t0.plusSeconds(60)).startsAt(tuesday).publish();
         String marker = "R-" + UUID.randomUUID();
-        partner.event("created", marker).customer("C-" + moved, null, null).publish();
+        partner.event("created", marker).customer("C-" + moved, null, null).publishKeyed(moved);
         awaitReservation(marker);
+        awaitReservation(cancelledEarly);
 
         assertThat(jdbc.queryForObject("SELECT status FROM reservation WHERE external_id = ?", String.class,
                 cancelledEarly)).isEqualTo("CANCELLED");

@@ -128,7 +128,16 @@ public final class PartnerEvents implements AutoCloseable {
         }
 
         public String publish() {
-            PartnerEvents.this.publish(event.get("subject").asString(), EventJson.mapper().writeValueAsString(event));
+            return publishKeyed(event.get("subject").asString());
+        }
+
+        /**
+         * Publishes with another record key than the reservation's: the same key as an earlier event puts
+         * this one on its partition, after it, so that its being applied shows the earlier one was
+         * (customer-service applies partitions in parallel, each in order).
+         */
+        public String publishKeyed(String key) {
+            PartnerEvents.this.publish(key, EventJson.mapper().writeValueAsString(event));
             return id();
         }
     }

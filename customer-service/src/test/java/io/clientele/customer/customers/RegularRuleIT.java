@@ -11,15 +11,18 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.transaction.support.TransactionTemplate;
 
-/** C-2's automatic rule, driven the way booking integration will drive it, with the workspace's threshold. */
+/** C-2's automatic rule, driven the way booking integration drives it, with the workspace's threshold. */
 @CustomerServiceIT
 class RegularRuleIT {
 
     @LocalServerPort
     int port;
     @Autowired
-    Customers customers;
+    BookingCustomers customers;
+    @Autowired
+    TransactionTemplate transactions;
 
     UUID workspace;
     Api staff;
@@ -30,12 +33,17 @@ class RegularRuleIT {
         staff = Api.staff(port, workspace);
     }
 
+    private boolean completed(UUID customer, int reservations) {
+        return !transactions.execute(status -> customers.recordCompletedReservations(workspace,
+                Map.of(customer, reservations))).isEmpty();
+    }
+
     @Test
     void aNewCustomerBecomesRegularAtTheSecondCompletedReservationByDefault() {
         UUID id = staff.create(aCustomer());
 
-        assertThat(customers.recordCompletedReservations(workspace, id, 1)).isFalse();
-        assertThat(customers.recordCompletedReservations(workspace, id, 2)).isTrue();
+        assertThat(completed(id, 1)).isFalse();
+        assertThat(completed(id, 2)).isTrue();
 
         staff.get("/api/v1/customers/{id}", id).expectBody().jsonPath("$.status").isEqualTo("REGULAR");
         staff.get("/api/v1/customers/{id}/status-history", id).expectBody()
@@ -50,8 +58,8 @@ class RegularRuleIT {
                 .expectStatus().isOk();
         UUID id = staff.create(aCustomer());
 
-        assertThat(customers.recordCompletedReservations(workspace, id, 2)).isFalse();
-        assertThat(customers.recordCompletedReservations(workspace, id, 3)).isTrue();
+        assertThat(completed(id, 2)).isFalse();
+        assertThat(completed(id, 3)).isTrue();
     }
 
     @Test
@@ -61,8 +69,8 @@ class RegularRuleIT {
         UUID blocked = staff.create(aCustomer());
         staff.post("/api/v1/customers/{id}/status", Map.of("status", "BLOCKED"), blocked).expectStatus().isOk();
 
-        assertThat(customers.recordCompletedReservations(workspace, problematic, 10)).isFalse();
-        assertThat(customers.recordCompletedReservations(workspace, blocked, 10)).isFalse();
+        assertThat(completed(problematic, 10)).isFalse();
+        assertThat(completed(blocked, 10)).isFalse();
 
         staff.get("/api/v1/customers/{id}", problematic).expectBody().jsonPath("$.status").isEqualTo("PROBLEMATIC");
         staff.get("/api/v1/customers/{id}", blocked).expectBody().jsonPath("$.status").isEqualTo("BLOCKED");

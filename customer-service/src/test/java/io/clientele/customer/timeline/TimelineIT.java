@@ -106,18 +106,19 @@ class TimelineIT {
         String dropped = "R-" + UUID.randomUUID();
         String partnerCustomer = "C-" + UUID.randomUUID();
         partner.event("created", visit).customer(partnerCustomer, null, "+420 604 000 111").at(now.minusSeconds(7200))
-                .startsAt(now.minusSeconds(3600)).publish();
+                .startsAt(now.minusSeconds(3600)).publishKeyed(partnerCustomer);
         partner.event("completed", visit).customer(partnerCustomer, null, null).at(now.minusSeconds(60))
-                .startsAt(now.minusSeconds(3600)).publish();
+                .startsAt(now.minusSeconds(3600)).publishKeyed(partnerCustomer);
         partner.event("created", afterNext).customer(partnerCustomer, null, null).at(now.minusSeconds(50))
-                .startsAt(later).publish();
+                .startsAt(later).publishKeyed(partnerCustomer);
         partner.event("created", next).customer(partnerCustomer, null, null).at(now.minusSeconds(40))
-                .startsAt(soon).publish();
+                .startsAt(soon).publishKeyed(partnerCustomer);
         partner.event("cancelled", dropped).customer(partnerCustomer, null, null).at(now.minusSeconds(20))
-                .startsAt(soon.plusSeconds(3600)).publish();
-        // an older creation of the cancelled reservation arrives last: history, not a comeback
+                .startsAt(soon.plusSeconds(3600)).publishKeyed(partnerCustomer);
+        // an older creation of the cancelled reservation arrives last: history, not a comeback (all are
+        // keyed by the customer, so they are applied in this order and the last one shows all were)
         String marker = partner.event("created", dropped).customer(partnerCustomer, null, null)
-                .at(now.minusSeconds(30)).startsAt(soon.plusSeconds(3600)).publish();
+                .at(now.minusSeconds(30)).startsAt(soon.plusSeconds(3600)).publishKeyed(partnerCustomer);
         UUID customer = awaitTimelineEvent(marker);
 
         Map<String, Object> page = staff.json("/api/v1/customers/{id}/timeline", customer);

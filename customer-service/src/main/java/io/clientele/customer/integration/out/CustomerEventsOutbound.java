@@ -6,6 +6,7 @@ import io.clientele.customer.customers.CustomerEvents.CustomerErased;
 import io.clientele.customer.customers.CustomerEvents.CustomerRegistered;
 import io.clientele.customer.customers.CustomerEvents.CustomerRevised;
 import io.clientele.customer.customers.CustomerEvents.CustomersImported;
+import io.clientele.customer.customers.CustomerEvents.CustomersRegistered;
 import io.clientele.customer.customers.CustomerEvents.ImportUndone;
 import io.clientele.customer.customers.CustomerEvents.StatusChanged;
 import io.clientele.customer.integration.out.CustomerEventsV1.CustomerCreatedV1;
@@ -40,6 +41,11 @@ class CustomerEventsOutbound {
     @EventListener
     void on(CustomerRegistered event) {
         outbox.publish(created(event));
+    }
+
+    @EventListener
+    void on(CustomersRegistered event) {
+        publishAll(event.customers().stream().map(CustomerEventsOutbound::created).toList());
     }
 
     @EventListener

@@ -10,7 +10,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param sendTimeout     how long the relay waits for Kafka to acknowledge a batch
  * @param initialBackoff  first pause after Kafka failed; doubles up to maxBackoff
  * @param maxBackoff      longest pause between attempts while Kafka is unreachable
- * @param retention       how long published events are kept for inspection before being deleted
+ * @param retention       how long published events are kept for inspection before being deleted; zero
+ *                        (the default) deletes each as soon as Kafka acknowledged it, which is far cheaper
+ *                        than rewriting the row to mark it (Kafka keeps the events anyway)
  * @param inboxRetention  how long processed event ids are remembered (longer than any redelivery)
  * @param cleanupInterval how often old outbox and inbox rows are deleted
  */
@@ -33,7 +35,7 @@ public record OutboxProperties(
         sendTimeout = sendTimeout == null ? Duration.ofSeconds(15) : sendTimeout;
         initialBackoff = initialBackoff == null ? Duration.ofMillis(250) : initialBackoff;
         maxBackoff = maxBackoff == null ? Duration.ofSeconds(15) : maxBackoff;
-        retention = retention == null ? Duration.ofDays(7) : retention;
+        retention = retention == null ? Duration.ZERO : retention;
         inboxRetention = inboxRetention == null ? Duration.ofDays(30) : inboxRetention;
         cleanupInterval = cleanupInterval == null ? Duration.ofHours(1) : cleanupInterval;
     }

@@ -152,8 +152,12 @@ public class OutboxRelay implements SmartLifecycle {
         }
         Timestamp now = Timestamp.from(clock.instant());
         if (!acknowledged.isEmpty()) {
-            jdbc.update("UPDATE platform.outbox_event SET published_at = ?, attempts = attempts + 1, last_error = NULL"
-                    + " WHERE seq = ANY (?)", now, acknowledged.toArray(Long[]::new));
+            if (properties.retention().isZero()) {
+                jdbc.update("DELETE FROM platform.outbox_event WHERE seq = ANY (?)", (Object) acknowledged.toArray(Long[]::new));
+            } else {
+                jdbc.update("UPDATE platform.outbox_event SET published_at = ?, attempts = attempts + 1,"
+                        + " last_error = NULL WHERE seq = ANY (?)", now, acknowledged.toArray(Long[]::new));
+            }
             published.increment(acknowledged.size());
         }
         if (!refused.isEmpty()) {
