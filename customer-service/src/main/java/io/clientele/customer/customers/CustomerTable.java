@@ -85,6 +85,52 @@ class CustomerTable {
     }
 
     /**
+     * A dry run's stand-in for the customer table: what the run would have written, in a temporary
+     * table of the transaction (dropped with it), so a dry run neither locks nor bloats the real table.
+     * Readers see the real customers overlaid with these.
+     */
+    void prepareDryRun() {
+        jdbc.execute("CREATE TEMP TABLE IF NOT EXISTS customer_dry_run (LIKE customer INCLUDING DEFAULTS"
+                + " INCLUDING GENERATED, PRIMARY KEY (id)) ON COMMIT DROP");
+        jdbc.execute("CREATE INDEX IF NOT EXISTS customer_dry_run_email ON customer_dry_run (workspace_id, email_key)");
+        jdbc.execute("CREATE INDEX IF NOT EXISTS customer_dry_run_phone ON customer_dry_run (workspace_id, phone)");
+    }
+
+    /** {@link #lockByEmailsOrPhones} for a dry run: the real customers (unlocked) overlaid with the run's. */
+    List<Customer> dryRunByEmailsOrPhones(UUID workspace, Collection<String> emails, Collection<String> phones) {
+        if (emails.isEmpty() && phones.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.query(con -> {
+            var statement = con.prepareStatement("SELECT * FROM (SELECT " + CustomerRows.SELECT_LIST
+                    + " FROM customer_dry_run c WHERE c.workspace_id = ? AND (c.email_key = ANY (?) OR c.phone = ANY (?))"
+                    + " UNION ALL SELECT " + CustomerRows.SELECT_LIST + " FROM customer c WHERE c.workspace_id = ?"
+                    + " AND (c.email_key = ANY (?) OR c.phone = ANY (?))"
+                    + " AND NOT EXISTS (SELECT 1 FROM customer_dry_run d WHERE d.id = c.id)) c"
+                    + " ORDER BY c.created_at, c.id");
+            for (int offset : new int[] {0, 3}) {
+                statement.setObject(offset + 1, workspace);
+                statement.setArray(offset + 2, con.createArrayOf("text", emails.toArray()));
+                statement.setArray(offset + 3, con.createArrayOf("text", phones.toArray()));
+            }
+            return statement;
+        }, (rs, i) -> rows.read(rs));
+    }
+
+    /** What a dry run would have written: new customers and the new state of changed ones. */
+    void writeDryRun(Collection<Customer> customers) {
+        if (customers.isEmpty()) {
+            return;
+        }
+        jdbc.update(con -> {
+            var statement = con.prepareStatement("DELETE FROM customer_dry_run WHERE id = ANY (?)");
+            statement.setArray(1, con.createArrayOf("uuid", customers.stream().map(Customer::id).toArray()));
+            return statement;
+        });
+        copy.copy("customer_dry_run", CustomerRows.COLUMNS, customers, rows::write);
+    }
+
+    /**
      * Writes changed customers back: COPY into a scratch table, then one UPDATE joining it. Each
      * customer's version must have been advanced by one ({@link Customer#advanceVersion()}).
      */

@@ -58,7 +58,8 @@ public class ImportedCustomers {
 
     /**
      * @param importName how the timeline names the import (its file name, say)
-     * @param dryRun     match and check only: no history, undo log or events (the caller rolls back)
+     * @param dryRun     match and check only: what it would write goes to a scratch table of the caller's
+     *                   transaction (which rolls back), never to the customers; no history, undo log or events
      */
     public record Batch(UUID workspaceId, UUID importId, String importName, String actor, boolean dryRun,
             List<ImportedRow> rows) {
@@ -166,7 +167,10 @@ public class ImportedCustomers {
         Instant now = clock.instant();
         long started = System.nanoTime();
         Directory directory = new Directory();
-        load(batch.workspaceId(), batch.rows()).forEach(directory::add);
+        if (batch.dryRun()) {
+            table.prepareDryRun();
+        }
+        load(batch.workspaceId(), batch.rows(), batch.dryRun()).forEach(directory::add);
         long loaded = System.nanoTime();
         Map<UUID, Touched> touched = new LinkedHashMap<>();
         List<RowResult> results = new ArrayList<>(batch.rows().size());
@@ -221,7 +225,7 @@ public class ImportedCustomers {
         return new RowResult(row.rowNumber(), unchanged ? Outcome.UNCHANGED : Outcome.UPDATED, customer.id(), null);
     }
 
-    private List<Customer> load(UUID workspace, List<ImportedRow> batch) {
+    private List<Customer> load(UUID workspace, List<ImportedRow> batch, boolean dryRun) {
         Set<String> emails = new LinkedHashSet<>();
         Set<String> phones = new LinkedHashSet<>();
         for (ImportedRow row : batch) {
@@ -233,7 +237,9 @@ public class ImportedCustomers {
             }
         }
         // Locked until the chunk commits: nobody changes a matched customer between reading and writing it.
-        return table.lockByEmailsOrPhones(workspace, emails, phones);
+        // A dry run writes nothing real, so it locks nothing either.
+        return dryRun ? table.dryRunByEmailsOrPhones(workspace, emails, phones)
+                : table.lockByEmailsOrPhones(workspace, emails, phones);
     }
 
     private void write(Batch batch, Collection<Touched> all, Instant now) {
@@ -247,11 +253,15 @@ public class ImportedCustomers {
                 revised.add(entry);
             }
         }
-        table.insert(created);
-        table.update(revised.stream().map(entry -> entry.customer).toList());
         if (batch.dryRun()) {
+            // what later chunks of the run must see, as if it had been written
+            List<Customer> written = new ArrayList<>(created);
+            revised.forEach(entry -> written.add(entry.customer));
+            table.writeDryRun(written);
             return;
         }
+        table.insert(created);
+        table.update(revised.stream().map(entry -> entry.customer).toList());
         String actor = batch.actor();
         List<CustomerTable.HistoryEntry> history = new ArrayList<>();
         List<StatusChanged> statusChanges = new ArrayList<>();

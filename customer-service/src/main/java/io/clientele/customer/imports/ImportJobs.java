@@ -42,9 +42,10 @@ import org.springframework.web.ErrorResponseException;
  * Runs imports and undos in the background, a few at a time per instance. An import is a pipeline of
  * two threads: one reads and checks the file's rows, the other writes them chunk by chunk, each chunk
  * in its own transaction together with its progress, so the counts always match what was written and
- * a bad row never leaves half of itself behind. A dry run writes its chunks in one transaction that is
- * rolled back at the end: it counts exactly what the import would do, duplicates within the file
- * included.
+ * a bad row never leaves half of itself behind. A dry run goes through the same matching in one
+ * transaction, writing what it would write to a scratch table that goes with the transaction: it
+ * counts exactly what the import would do, duplicates within the file included, and touches no
+ * customer.
  */
 @Component
 class ImportJobs {

@@ -271,6 +271,24 @@ class ImportIT {
     }
 
     @Test
+    void aDryRunSeesDuplicatesAcrossChunksAsTheImportWill() {
+        StringBuilder csv = new StringBuilder("name,email\n");
+        for (int i = 1; i <= 5_001; i++) {
+            csv.append("Klient Číslo").append(i).append(",chunks").append(i).append("@example.cz\n");
+        }
+        // the same person again, a chunk (5,000 rows) later: an update of the customer row 2 created
+        csv.append("Klient Opravený,chunks1@example.cz\n");
+
+        Map<String, Object> dryRun = importer.upload("chunks.csv", csv.toString(), StandardCharsets.UTF_8,
+                Map.of("dryRun", "true"));
+        Map<String, Object> real = importer.upload("chunks.csv", csv.toString());
+
+        assertThat(progress(dryRun)).containsEntry("created", 5_001).containsEntry("updated", 1);
+        assertThat(progress(real)).isEqualTo(progress(dryRun));
+        assertThat(customerByEmail("chunks1@example.cz")).containsEntry("lastName", "Opravený");
+    }
+
+    @Test
     void undoRemovesWhatTheImportCreatedAndRestoresWhatItChangedUnlessTouchedSince() {
         UUID existing = staff.create(Map.of("firstName", "Jana", "lastName", "Původní", "email", "undo1@example.cz",
                 "discountPercent", 5));
