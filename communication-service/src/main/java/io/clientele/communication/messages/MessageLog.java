@@ -142,13 +142,14 @@ public class MessageLog {
         }
         Instant now = clock.instant();
         String token = UUID.randomUUID().toString();
-        BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, MessageDocument.class);
-        for (UUID id : ids) {
-            bulk.updateOne(new Query(Criteria.where("_id").is(id.toString()).and("state").in(WAITING).and("dueAt").lte(now)),
-                    new Update().set("state", MessageState.SENDING.name())
-                            .set("lease", new LeaseDoc(owner, token, now.plus(leaseDuration))).set("updatedAt", now));
-        }
-        if (bulk.execute().getMatchedCount() == 0) {
+        // One conditional write for the batch, applied document by document: MongoDB's updateMany is atomic
+        // per document, which is all a claim needs, and it is one statement rather than one per message.
+        var claimed = mongo.updateMulti(new Query(Criteria.where("_id").in(ids.stream().map(UUID::toString).toList())
+                        .and("state").in(WAITING).and("dueAt").lte(now)),
+                new Update().set("state", MessageState.SENDING.name())
+                        .set("lease", new LeaseDoc(owner, token, now.plus(leaseDuration))).set("updatedAt", now),
+                MessageDocument.class);
+        if (claimed.getMatchedCount() == 0) {
             return List.of();
         }
         return findAll(ids).stream().filter(m -> m.lease() != null && token.equals(m.lease().token())).toList();
@@ -189,18 +190,34 @@ public class MessageLog {
         }
     }
 
-    /** @return the ids whose move was stored (the others' lease was lost: another sender owns them now) */
-    public Set<UUID> record(List<Transition> transitions) {
+    /**
+     * Stores moves of SENDING messages made by the holder of their lease. A lease with more than half of its
+     * time left needs no check; otherwise it is confirmed and extended by {@code lease}, for all messages
+     * under one lease token in one conditional write. The moves of the messages still held are then written
+     * by id: between the two nothing can take a message over, as its lease was just extended.
+     *
+     * @return the ids whose move was stored (the others' lease was lost: another sender owns them now)
+     */
+    public Set<UUID> record(List<Transition> transitions, java.time.Duration lease) {
         if (transitions.isEmpty()) {
             return Set.of();
         }
         Instant now = clock.instant();
+        // A lease with more than half of it left is the holder's: no other sender takes a message over
+        // before its lease ran out (by its own clock; instances' clocks differ by far less than half a lease).
+        List<Message> moved = transitions.stream().map(Transition::message).toList();
+        Instant safe = now.plus(lease.dividedBy(2));
+        Set<UUID> held = moved.stream().allMatch(m -> m.lease() != null && m.lease().until().isAfter(safe))
+                ? moved.stream().map(Message::id).collect(java.util.stream.Collectors.toSet())
+                : confirm(moved, lease);
         BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, MessageDocument.class);
         List<String> withEvents = new ArrayList<>();
+        Set<UUID> stored = new HashSet<>();
         for (Transition transition : transitions) {
             Message message = transition.message();
-            Query query = new Query(Criteria.where("_id").is(message.id().toString())
-                    .and("state").is(MessageState.SENDING.name()).and("lease.token").is(message.lease().token()));
+            if (!held.contains(message.id())) {
+                continue;
+            }
             Update update = new Update().set("state", transition.state().name()).set("updatedAt", now)
                     .set("reasonCode", transition.reasonCode()).set("reason", transition.reason())
                     .push("decisions", MessageDocument.decision(transition.decision()));
@@ -229,27 +246,41 @@ public class MessageLog {
             if (!events.isEmpty()) {
                 withEvents.add(message.id().toString());
             }
-            bulk.updateOne(query, update);
+            bulk.updateOne(new Query(Criteria.where("_id").is(message.id().toString())), update);
+            stored.add(message.id());
         }
-        int matched = bulk.execute().getMatchedCount();
-        Set<UUID> stored = new HashSet<>();
-        if (matched == transitions.size()) {
-            transitions.forEach(t -> stored.add(t.message().id()));
-        } else {
-            // Which moves were stored: the message now carries the decision just written.
-            Map<UUID, Message> afterwards = new LinkedHashMap<>();
-            findAll(transitions.stream().map(t -> t.message().id()).toList()).forEach(m -> afterwards.put(m.id(), m));
-            for (Transition transition : transitions) {
-                Message current = afterwards.get(transition.message().id());
-                if (current != null && current.decisions().contains(transition.decision())) {
-                    stored.add(current.id());
-                }
-            }
+        if (!stored.isEmpty()) {
+            bulk.execute();
         }
         if (!withEvents.isEmpty()) {
             outbox.written(MessageDocument.COLLECTION, withEvents);
         }
         return stored;
+    }
+
+    /** The messages whose lease is still theirs, with the lease extended; one conditional write per lease token. */
+    private Set<UUID> confirm(List<Message> messages, java.time.Duration lease) {
+        Instant now = clock.instant();
+        Map<String, List<Message>> byToken = new LinkedHashMap<>();
+        for (Message message : messages) {
+            byToken.computeIfAbsent(message.lease().token(), t -> new ArrayList<>()).add(message);
+        }
+        Set<UUID> held = new HashSet<>();
+        byToken.forEach((token, group) -> {
+            Instant until = now.plus(lease);
+            List<String> ids = group.stream().map(m -> m.id().toString()).distinct().toList();
+            long matched = mongo.updateMulti(new Query(Criteria.where("_id").in(ids)
+                            .and("state").is(MessageState.SENDING.name()).and("lease.token").is(token)),
+                    new Update().set("lease.until", until), MessageDocument.class).getMatchedCount();
+            if (matched == ids.size()) {
+                group.forEach(m -> held.add(m.id()));
+            } else {
+                findAll(group.stream().map(Message::id).toList()).stream()
+                        .filter(m -> m.state() == MessageState.SENDING && m.lease() != null && token.equals(m.lease().token()))
+                        .forEach(m -> held.add(m.id()));
+            }
+        });
+        return held;
     }
 
     /** One page of a customer's messages, newest first. */

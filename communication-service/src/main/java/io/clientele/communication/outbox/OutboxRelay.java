@@ -25,7 +25,6 @@ import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
-import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -180,17 +179,14 @@ class OutboxRelay implements SmartLifecycle {
                     .computeIfAbsent(event.documentId(), d -> new ArrayList<>()).add(event.id());
         }
         byDocument.forEach((collection, documents) -> {
-            BulkOperations pull = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, collection);
-            BulkOperations unmark = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, collection);
-            documents.forEach((id, eventIds) -> {
-                pull.updateOne(new Query(Criteria.where("_id").is(id)),
-                        new Update().pull(EventOutbox.FIELD, new Document("eventId", new Document("$in", eventIds))));
-                // Conditional: an event added meanwhile keeps the mark.
-                unmark.updateOne(new Query(Criteria.where("_id").is(id).and(EventOutbox.FIELD).size(0)),
-                        new Update().unset(EventOutbox.DUE));
-            });
-            pull.execute();
-            unmark.execute();
+            // One statement for the round: each document loses the acknowledged events it holds (event ids
+            // are unique, so pulling all of them from every document touches only each one's own).
+            List<String> eventIds = documents.values().stream().flatMap(List::stream).toList();
+            mongo.updateMulti(new Query(Criteria.where("_id").in(documents.keySet())),
+                    new Update().pull(EventOutbox.FIELD, new Document("eventId", new Document("$in", eventIds))), collection);
+            // Conditional: an event added meanwhile keeps its document's mark.
+            mongo.updateMulti(new Query(Criteria.where("_id").in(documents.keySet()).and(EventOutbox.FIELD).size(0)),
+                    new Update().unset(EventOutbox.DUE), collection);
         });
     }
 

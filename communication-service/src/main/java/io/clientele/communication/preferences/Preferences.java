@@ -262,12 +262,13 @@ public class Preferences {
     // --- hand-offs -------------------------------------------------------------------------------------
 
     /**
-     * Hand-offs to register for one customer, against the preferences version the policy read. For
-     * marketing messages also against {@code marketingSeq}, so that the frequency cap holds with several
-     * senders at once.
+     * Hand-offs to register for one customer, against the preferences version the policy read. Where the
+     * workspace caps marketing, its marketing hand-offs are recorded too (the latest {@code keepMarketingSends},
+     * as many as the cap counts) and registered against {@code marketingSeq}, so that the cap holds with
+     * several senders at once.
      */
     public record HandoffRequest(CustomerRef customer, long expectedVersion, long expectedMarketingSeq,
-            List<Handoff> handoffs, List<CustomerPreferences.MarketingSend> marketingSends) {
+            List<Handoff> handoffs, List<CustomerPreferences.MarketingSend> marketingSends, int keepMarketingSends) {
     }
 
     /**
@@ -289,7 +290,8 @@ public class Preferences {
                     h.channel().name(), h.marketing(), h.orderConfirmation(), h.until())).toArray());
             if (!request.marketingSends().isEmpty()) {
                 criteria = criteria.and("marketingSeq").is(request.expectedMarketingSeq());
-                update.push("marketingSends").slice(-MARKETING_SENDS_KEPT).each(request.marketingSends().stream()
+                update.push("marketingSends").slice(-Math.min(Math.max(request.keepMarketingSends(), 1), MARKETING_SENDS_KEPT))
+                        .each(request.marketingSends().stream()
                         .map(s -> new MarketingSendDoc(s.messageId().toString(), s.at())).toArray());
                 update.inc("marketingSeq", request.marketingSends().size());
             }

@@ -145,7 +145,8 @@ class Delivery {
                     customerReady.add(new Ready(message, composition.content(), composition.language(),
                             new Message.Decision(now, "SEND", null, verdict.reason(), verdict.checks(), null,
                                     message.attempts() + 1, null)));
-                    if (message.category() == Category.MARKETING) {
+                    if (message.category() == Category.MARKETING && workspace.marketingCap() != null) {
+                        // Only a workspace with a cap needs its customers' marketing counted.
                         CustomerPreferences.MarketingSend send = new CustomerPreferences.MarketingSend(message.id(), now);
                         marketingSends.add(send);
                         added.add(send);
@@ -157,7 +158,7 @@ class Delivery {
                             customerReady.stream().map(r -> new Handoff(r.message().id(), r.message().channel(),
                                     r.message().category() == Category.MARKETING,
                                     r.message().purpose() == Purpose.ORDER_CONFIRMATION, until)).toList(),
-                            added));
+                            added, workspace.marketingCap() == null ? 0 : workspace.marketingCap().maxMessages()));
                     readyByCustomer.put(entry.getKey(), customerReady);
                 }
             }
@@ -187,7 +188,7 @@ class Delivery {
         List<Transition> before = new ArrayList<>(decided);
         ready.forEach(r -> before.add(new Transition(r.message(), MessageState.SENDING, null, null, null, r.content(),
                 r.decision(), null, null, null, null, List.of())));
-        Set<UUID> stored = log.record(before);
+        Set<UUID> stored = log.record(before, properties.lease());
         count(decided);
         List<Ready> go = ready.stream().filter(r -> stored.contains(r.message().id())).toList();
 
@@ -198,7 +199,7 @@ class Delivery {
         for (Ready r : go) {
             outcomes.add(outcome(r, results.get(r.message().id()), done));
         }
-        log.record(outcomes);
+        log.record(outcomes, properties.lease());
         count(outcomes);
         release(ready, results);
     }

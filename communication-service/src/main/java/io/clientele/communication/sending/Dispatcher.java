@@ -55,6 +55,9 @@ class Dispatcher implements SmartLifecycle {
 
     /** These messages are due now. */
     void wake(Collection<UUID> ids) {
+        if (!properties.enabled()) {
+            return;
+        }
         for (UUID id : ids) {
             if (queued.add(id)) {
                 queue.add(id);
@@ -64,6 +67,10 @@ class Dispatcher implements SmartLifecycle {
 
     @Override
     public void start() {
+        if (!properties.enabled()) {
+            log.warn("Sending is switched off on this instance (clientele.communication.sending.enabled=false)");
+            return;
+        }
         running = true;
         for (int i = 0; i < properties.workers(); i++) {
             threads.add(Thread.ofPlatform().name("sender-" + i).daemon().start(this::work));
@@ -107,6 +114,17 @@ class Dispatcher implements SmartLifecycle {
                 }
                 batch.add(first);
                 queue.drainTo(batch, properties.batchSize() - 1);
+                // Under load, a few milliseconds more make a full batch: one SMTP session and a handful of
+                // MongoDB writes for up to batchSize messages instead of for each.
+                long until = System.nanoTime() + properties.batchWait().toNanos();
+                while (batch.size() < properties.batchSize() && System.nanoTime() < until) {
+                    UUID next = queue.poll(Math.max(0, until - System.nanoTime()), TimeUnit.NANOSECONDS);
+                    if (next == null) {
+                        break;
+                    }
+                    batch.add(next);
+                    queue.drainTo(batch, properties.batchSize() - batch.size());
+                }
                 batch.forEach(queued::remove);
                 List<Message> claimed = messages.claim(batch, owner, properties.lease());
                 delivery.process(claimed);

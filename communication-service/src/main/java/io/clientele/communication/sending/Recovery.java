@@ -75,7 +75,7 @@ class Recovery {
         if (transitions.isEmpty()) {
             return List.of();
         }
-        messages.record(transitions);
+        messages.record(transitions, properties.lease());
         preferences.release(releases);
         List<UUID> replanned = new ArrayList<>();
         for (Transition transition : transitions) {

@@ -43,10 +43,10 @@ class HandoffRegistrationIT {
         // Held for a second only: the mute below waits for hand-offs in progress, and nobody releases this one.
         Set<String> registered = preferences.register(List.of(new Preferences.HandoffRequest(jana, read.version(),
                 read.marketingSeq(), List.of(new Handoff(first, Channel.EMAIL, false, false, Instant.now().plusSeconds(1))),
-                List.of())));
+                List.of(), 0)));
         preferences.change(jana, PreferenceChange.mute(true, ConsentSource.STAFF, "test", null), false);
         Set<String> afterMute = preferences.register(List.of(new Preferences.HandoffRequest(jana, read.version(),
-                read.marketingSeq(), List.of(handoff(second, false)), List.of())));
+                read.marketingSeq(), List.of(handoff(second, false)), List.of(), 0)));
 
         assertThat(registered).containsExactly(jana.key());
         assertThat(afterMute).isEmpty();
@@ -61,9 +61,9 @@ class HandoffRegistrationIT {
         UUID two = UUID.randomUUID();
 
         Set<String> a = preferences.register(List.of(new Preferences.HandoffRequest(jana, read.version(), read.marketingSeq(),
-                List.of(handoff(one, true)), List.of(new CustomerPreferences.MarketingSend(one, Instant.now())))));
+                List.of(handoff(one, true)), List.of(new CustomerPreferences.MarketingSend(one, Instant.now())), 3)));
         Set<String> b = preferences.register(List.of(new Preferences.HandoffRequest(jana, read.version(), read.marketingSeq(),
-                List.of(handoff(two, true)), List.of(new CustomerPreferences.MarketingSend(two, Instant.now())))));
+                List.of(handoff(two, true)), List.of(new CustomerPreferences.MarketingSend(two, Instant.now())), 3)));
 
         assertThat(a).containsExactly(jana.key());
         assertThat(b).as("the second sender read the same sequence: its cap check is stale").isEmpty();
@@ -81,7 +81,7 @@ class HandoffRegistrationIT {
         preferences.register(List.of(new Preferences.HandoffRequest(jana, read.version(), read.marketingSeq(),
                 List.of(handoff(sent, true), handoff(notSent, true)),
                 List.of(new CustomerPreferences.MarketingSend(sent, Instant.now()),
-                        new CustomerPreferences.MarketingSend(notSent, Instant.now())))));
+                        new CustomerPreferences.MarketingSend(notSent, Instant.now())), 3)));
 
         preferences.release(List.of(new Preferences.HandoffRelease(jana, List.of(sent, notSent), List.of(notSent))));
 
