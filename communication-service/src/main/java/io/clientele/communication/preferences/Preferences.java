@@ -201,10 +201,13 @@ public class Preferences {
             if (fields.isEmpty()) {
                 return Optional.of(new Result(before, false));
             }
-            EntryDoc entry = entry(now, fields, change.source(), change.actor(), change.wordingVersion(),
-                    change.sourceRef(), change.note(), after);
+            // A wording version belongs to a consent: a change that subscribes.
+            String wording = fields.contains("subscriptionState") && after.subscription() == SubscriptionState.SUBSCRIBED
+                    ? change.wordingVersion() : null;
+            EntryDoc entry = entry(now, fields, change.source(), change.actor(), wording, change.sourceRef(), change.note(),
+                    after);
             List<PendingEvent> events = outbox.pending(new PreferencesChanged(customer, after, fields, change.source(),
-                    change.actor(), change.wordingVersion(), now));
+                    change.actor(), wording, now));
             Criteria unchanged = Criteria.where("_id").is(customer.key()).and("version").is(before.version());
             if (change.sourceRef() != null) {
                 unchanged = unchanged.and("consents.sourceRef").ne(change.sourceRef());

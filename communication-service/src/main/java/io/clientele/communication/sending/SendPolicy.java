@@ -68,10 +68,10 @@ final class SendPolicy {
         checks.add("mute", "PASS", "not muted");
         if (marketing) {
             if (preferences.subscription() == SubscriptionState.UNSUBSCRIBED) {
-                String detail = "unsubscribed" + since(preferences.subscriptionSince())
+                String when = since(preferences.subscriptionSince())
                         + (preferences.subscriptionSource() == null ? "" : " (" + preferences.subscriptionSource() + ")");
-                checks.add("subscription", "BLOCK", detail);
-                return checks.skip("unsubscribed", "The customer is " + detail + " from marketing");
+                checks.add("subscription", "BLOCK", "unsubscribed" + when);
+                return checks.skip("unsubscribed", "The customer is unsubscribed from marketing" + when);
             }
             checks.add("subscription", "PASS", "subscribed" + since(preferences.subscriptionSince()));
         } else {

@@ -57,18 +57,40 @@ class SettingsController {
             @Size(max = 50) String consentWordingVersion) {
     }
 
+    /** The settings as the request takes them: times of day as HH:mm, the cap's period in ISO 8601 (P7D). */
+    record SettingsView(String timeZone, boolean timeZoneFromPhone, QuietHoursRequest quietHours, CapView marketingCap,
+            WorkspaceSettings.Sender sender, String defaultLanguage, String consentWordingVersion) {
+
+        static SettingsView of(WorkspaceSettings s) {
+            return new SettingsView(s.timeZone().getId(), s.timeZoneFromPhone(),
+                    s.quietHours() == null ? null : new QuietHoursRequest(HH_MM.format(s.quietHours().start()),
+                            HH_MM.format(s.quietHours().end())),
+                    s.marketingCap() == null ? null : new CapView(s.marketingCap().maxMessages(), period(s.marketingCap().period())),
+                    s.sender(), s.defaultLanguage(), s.consentWordingVersion());
+        }
+
+        private static String period(java.time.Duration period) {
+            return period.toSeconds() % 86_400 == 0 ? "P" + period.toDays() + "D" : period.toString();
+        }
+    }
+
+    record CapView(int maxMessages, String period) {
+    }
+
+    private static final java.time.format.DateTimeFormatter HH_MM = java.time.format.DateTimeFormatter.ofPattern("HH:mm");
+
     @GetMapping
     @PreAuthorize("hasAnyRole('OWNER', 'STAFF')")
     @Operation(summary = "The workspace's communication settings (the defaults until the owner saves their own)")
-    WorkspaceSettings get(Actor actor) {
-        return settings.of(actor.workspaceId());
+    SettingsView get(Actor actor) {
+        return SettingsView.of(settings.of(actor.workspaceId()));
     }
 
     @PutMapping
     @PreAuthorize("hasRole('OWNER')")
     @Operation(summary = "Replace the communication settings (owners only)", description = "What is left out takes "
             + "the default; quietHours and marketingCap left out (or null) are off.")
-    WorkspaceSettings change(Actor actor, @Valid @RequestBody SettingsRequest request) {
-        return settings.change(actor, request);
+    SettingsView change(Actor actor, @Valid @RequestBody SettingsRequest request) {
+        return SettingsView.of(settings.change(actor, request));
     }
 }

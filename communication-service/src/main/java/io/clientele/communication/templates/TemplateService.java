@@ -121,6 +121,7 @@ class TemplateService {
         Locale locale = Locale.forLanguageTag(language == null ? workspace.defaultLanguage() : language);
         Instant now = clock.instant();
         Map<String, Object> model = TemplateModel.sample(workspace.timeZone(), locale, now);
+        model.put("sender", Map.of("name", workspace.sender().emailName() == null ? "" : workspace.sender().emailName()));
         boolean sample = true;
         if (request != null && request.customerId() != null) {
             Contact contact = contacts.find(new CustomerRef(actor.workspaceId(), request.customerId()))

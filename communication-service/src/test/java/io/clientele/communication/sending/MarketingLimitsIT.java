@@ -158,7 +158,16 @@ class MarketingLimitsIT {
         owner.put("/api/v1/communication-settings", Map.of("timeZone", "Europe/Sofia", "defaultLanguage", "bg",
                 "sender", Map.of("emailAddress", "salon@example.bg", "emailName", "Салон"), "consentWordingVersion", "2026-01"))
                 .expectStatus().isOk();
+        owner.put("/api/v1/communication-settings", Map.of("quietHours", Map.of("start", "21:00", "end", "08:00"),
+                "marketingCap", Map.of("maxMessages", 2, "period", "P7D"))).expectStatus().isOk().expectBody()
+                .jsonPath("$.quietHours.start").isEqualTo("21:00")
+                .jsonPath("$.quietHours.end").isEqualTo("08:00")
+                .jsonPath("$.marketingCap.period").isEqualTo("P7D");
+        owner.put("/api/v1/communication-settings", Map.of("timeZone", "Europe/Sofia", "defaultLanguage", "bg",
+                "sender", Map.of("emailAddress", "salon@example.bg", "emailName", "Салон"), "consentWordingVersion", "2026-01"))
+                .expectStatus().isOk();
         staff.get("/api/v1/communication-settings").expectBody()
+                .jsonPath("$.quietHours").doesNotExist()
                 .jsonPath("$.timeZone").isEqualTo("Europe/Sofia")
                 .jsonPath("$.sender.emailName").isEqualTo("Салон")
                 .jsonPath("$.consentWordingVersion").isEqualTo("2026-01");
