@@ -275,7 +275,13 @@ public class Preferences {
     }
 
     /**
-     * Registers hand-offs, all or none per customer.
+     * Registers hand-offs, all or none per customer. Each customer's hand-offs are added by id, then the
+     * document is read back: if its version is not the one the policy read (or, under a cap, another
+     * marketing hand-off came in between), the hand-offs are taken back and the customer's messages must
+     * be decided again. Writes to one document are serialised, so this orders each registration against
+     * every preference change exactly as a conditional write would: a change stored before the addition
+     * is seen in the read-back; one stored after it sees the hand-off and waits for it. (Written this way
+     * because the MongoDB stand-in answers a conditional write by scanning the collection.)
      *
      * @return the keys of the customers whose hand-offs were registered; the others' preferences changed
      *         since they were read: evaluate those messages again
@@ -284,35 +290,52 @@ public class Preferences {
         if (requests.isEmpty()) {
             return Set.of();
         }
-        BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, PreferencesDocument.class);
+        BulkOperations add = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, PreferencesDocument.class);
         for (HandoffRequest request : requests) {
-            Criteria criteria = Criteria.where("_id").is(request.customer().key()).and("version").is(request.expectedVersion())
-                    .and("erased").ne(true);
             Update update = new Update();
             update.push("handoffs").each(request.handoffs().stream().map(h -> new HandoffDoc(h.messageId().toString(),
                     h.channel().name(), h.marketing(), h.orderConfirmation(), h.until())).toArray());
             if (!request.marketingSends().isEmpty()) {
-                criteria = criteria.and("marketingSeq").is(request.expectedMarketingSeq());
                 update.push("marketingSends").slice(-Math.min(Math.max(request.keepMarketingSends(), 1), MARKETING_SENDS_KEPT))
                         .each(request.marketingSends().stream()
-                        .map(s -> new MarketingSendDoc(s.messageId().toString(), s.at())).toArray());
+                                .map(send -> new MarketingSendDoc(send.messageId().toString(), send.at())).toArray());
                 update.inc("marketingSeq", request.marketingSends().size());
             }
-            bulk.updateOne(new Query(criteria), update);
+            add.updateOne(new Query(Criteria.where("_id").is(request.customer().key())), update);
         }
-        int matched = bulk.execute().getMatchedCount();
+        add.execute();
+        Query query = new Query(Criteria.where("_id").in(requests.stream().map(r -> r.customer().key()).toList()));
+        query.fields().include("version", "marketingSeq", "erased");
+        Map<String, Document> now = new LinkedHashMap<>();
+        for (Document document : mongo.find(query, Document.class, PreferencesDocument.COLLECTION)) {
+            now.put(document.getString("_id"), document);
+        }
         Set<String> registered = new HashSet<>();
-        if (matched == requests.size()) {
-            requests.forEach(request -> registered.add(request.customer().key()));
-            return registered;
-        }
-        // Some lost a race: a document holds a request's hand-offs only if its write matched.
-        Map<String, Set<UUID>> held = heldHandoffs(requests.stream().map(HandoffRequest::customer).toList());
+        List<HandoffRequest> taken = new ArrayList<>();
         for (HandoffRequest request : requests) {
-            Set<UUID> ids = held.getOrDefault(request.customer().key(), Set.of());
-            if (request.handoffs().stream().allMatch(h -> ids.contains(h.messageId()))) {
+            Document document = now.get(request.customer().key());
+            boolean unchanged = document != null && !Boolean.TRUE.equals(document.getBoolean("erased"))
+                    && ((Number) document.get("version")).longValue() == request.expectedVersion()
+                    && (request.marketingSends().isEmpty() || ((Number) document.get("marketingSeq")).longValue()
+                            == request.expectedMarketingSeq() + request.marketingSends().size());
+            if (unchanged) {
                 registered.add(request.customer().key());
+            } else {
+                taken.add(request);
             }
+        }
+        if (!taken.isEmpty()) {
+            BulkOperations undo = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, PreferencesDocument.class);
+            for (HandoffRequest request : taken) {
+                List<String> ids = request.handoffs().stream().map(h -> h.messageId().toString()).toList();
+                Update update = new Update().pull("handoffs", new Document("messageId", new Document("$in", ids)));
+                if (!request.marketingSends().isEmpty()) {
+                    update.pull("marketingSends", new Document("messageId", new Document("$in", ids)))
+                            .inc("marketingSeq", -request.marketingSends().size());
+                }
+                undo.updateOne(new Query(Criteria.where("_id").is(request.customer().key())), update);
+            }
+            undo.execute();
         }
         return registered;
     }

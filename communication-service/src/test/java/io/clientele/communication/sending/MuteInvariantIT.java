@@ -35,7 +35,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The invariant behind M-1 and M-3 under concurrency: while many messages are being sent to one
- * customer, staff mute and unmute, unsubscribe and subscribe again. Once a mute has answered, nothing
+ * customer (through the API and in bursts of commands), staff mute and unmute, unsubscribe and subscribe
+ * again. Once a mute has answered, nothing
  * reaches the SMTP server or the SMS provider for that customer until the unmute; once an unsubscribe
  * has answered, no marketing message does. Each window waits until the senders have visibly been
  * refused inside it, so the windows really overlap with sending.
@@ -76,8 +77,26 @@ class MuteInvariantIT {
         AtomicBoolean sending = new AtomicBoolean(true);
         AtomicInteger sequence = new AtomicInteger();
         ConcurrentLinkedQueue<String> requested = new ConcurrentLinkedQueue<>();
-        ExecutorService senders = Executors.newFixedThreadPool(SENDERS);
+        ExecutorService senders = Executors.newFixedThreadPool(SENDERS + 1);
         List<Future<?>> running = new ArrayList<>();
+        // Commands in bursts too: they make full batches, and so the longest gap between the policy reading
+        // the preferences and the hand-off being registered, which is where a mute could slip in.
+        running.add(senders.submit(() -> {
+            try (io.clientele.communication.Commands commands = new io.clientele.communication.Commands(bootstrap, workspace)) {
+                while (sending.get()) {
+                    for (int i = 0; i < 40; i++) {
+                        int n = sequence.incrementAndGet();
+                        String category = n % 2 == 0 ? "MARKETING" : "TRANSACTIONAL";
+                        commands.publishAsync(commands.inline(jana.id(), "inv-" + n, "EMAIL", category, category + " " + n,
+                                "Message " + n));
+                        requested.add("inv-" + n);
+                    }
+                    commands.flush();
+                    Thread.sleep(250);
+                }
+            }
+            return null;
+        }));
         for (int s = 0; s < SENDERS; s++) {
             running.add(senders.submit(() -> {
                 while (sending.get()) {
@@ -133,7 +152,7 @@ class MuteInvariantIT {
             senders.shutdown();
         }
 
-        await().atMost(Duration.ofSeconds(60)).until(() -> waiting() == 0);
+        await().atMost(Duration.ofSeconds(120)).until(() -> waiting() == 0);
         assertThat(violations).isEmpty();
         Map<String, Long> byState = byState();
         long total = requested.size();
