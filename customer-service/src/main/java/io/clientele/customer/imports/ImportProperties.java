@@ -22,7 +22,7 @@ record ImportProperties(Integer chunkSize, Integer concurrency, Integer queueCap
         DataSize maxFileSize, Duration heartbeat, Duration staleAfter, Duration rejectionRetention) {
 
     ImportProperties {
-        chunkSize = chunkSize == null ? 5_000 : chunkSize;
+        chunkSize = chunkSize == null ? 10_000 : chunkSize;
         concurrency = concurrency == null ? 1 : concurrency;
         queueCapacity = queueCapacity == null ? 20 : queueCapacity;
         spoolDirectory = spoolDirectory == null ? Path.of(System.getProperty("java.io.tmpdir"), "clientele-imports")

@@ -192,7 +192,7 @@ public final class CustomerImportBenchmark {
         }
         System.out.printf(Locale.ROOT, "%s: %d rows in %.1f s (upload answered after %.1f s)%n",
                 dryRun ? "dry run" : "import", rows, seconds, uploaded);
-        return new Run(dryRun ? "dry run through the API (reads, checks, matches, writes and rolls back)"
+        return new Run(dryRun ? "dry run through the API (reads, checks and matches; writes only to a temporary table)"
                 : "import through the API, upload to COMPLETED", rows, seconds,
                 String.format(Locale.ROOT, "upload answered 202 after %.1f s; created %d, rejected %d", uploaded,
                         progress.get("created").asLong(), progress.get("rejected").asLong()));
