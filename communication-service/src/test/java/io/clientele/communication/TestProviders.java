@@ -6,8 +6,11 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import io.clientele.testkit.infra.TcpProxy;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.support.GenericApplicationContext;
 import org.springframework.core.env.MapPropertySource;
 
 /**
@@ -58,5 +61,13 @@ public final class TestProviders implements ApplicationContextInitializer<Config
                 "clientele.communication.sms.url", "http://127.0.0.1:" + sms().port(),
                 "clientele.communication.sms.api-key", SMS_API_KEY,
                 "clientele.communication.unsubscribe.secret", UNSUBSCRIBE_SECRET)));
+        // The test JVM's MongoDB stops in its own shutdown hook, while the cached contexts close in theirs; a
+        // closing step that still reaches for the store (the relay releasing its lease, a sender finishing
+        // its batch) would otherwise wait the driver's 30 s server selection and outlive the fork's exit.
+        if (context instanceof GenericApplicationContext generic) {
+            generic.registerBean("storeGoneAtExit", MongoClientSettingsBuilderCustomizer.class,
+                    () -> settings -> settings.applyToClusterSettings(
+                            cluster -> cluster.serverSelectionTimeout(5, TimeUnit.SECONDS)));
+        }
     }
 }

@@ -44,6 +44,7 @@ import org.springframework.kafka.core.KafkaTemplate;
 class OutboxRelay implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
+    private static final Duration RELEASE_WAIT = Duration.ofSeconds(2);
 
     private final MongoTemplate mongo;
     private final List<String> collections;
@@ -211,10 +212,19 @@ class OutboxRelay implements SmartLifecycle {
                 Thread.currentThread().interrupt();
             }
         }
+        // Released so another instance takes over at once; but a store that has already gone away must not
+        // hold up shutdown for the driver's server selection timeout: the lease expires by itself.
+        Thread releasing = Thread.ofPlatform().name("outbox-relay-release").daemon().start(() -> {
+            try {
+                lease.release();
+            } catch (RuntimeException mongoGone) {
+                // it expires by itself
+            }
+        });
         try {
-            lease.release();
-        } catch (RuntimeException mongoGone) {
-            // it expires by itself
+            releasing.join(RELEASE_WAIT);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
         }
     }
 
