@@ -15,11 +15,11 @@ args=()
 for arg in "$@"; do
   if [[ $arg == --no-build ]]; then build=0; else args+=("$arg"); fi
 done
-if ((build)); then
-  ./mvnw -q -B -DskipTests package -pl communication-service -am
+# One reactor for both goals: the kits resolve from it, so nothing needs to be installed beforehand.
+if ((build)) || [[ ! -f communication-service/target/bench-classpath.txt ]]; then
+  ./mvnw -q -B -DskipTests package dependency:build-classpath -Dmdep.includeScope=test \
+    -Dmdep.outputFile=target/bench-classpath.txt -pl communication-service -am
 fi
-./mvnw -q -B -pl communication-service dependency:build-classpath -Dmdep.includeScope=test \
-  -Dmdep.outputFile=target/bench-classpath.txt
 exec "$JAVA" -Xms512m -Xmx1g \
   -cp "communication-service/target/test-classes:communication-service/target/classes:$(cat communication-service/target/bench-classpath.txt)" \
   io.clientele.communication.bench.SendThroughputBenchmark "${args[@]}"

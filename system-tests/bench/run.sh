@@ -11,7 +11,8 @@ clientele_find_jdk 21
 clientele_postgres_ensure
 benchmark=$1
 shift
-./mvnw -q -B -DskipTests package -pl customer-service,system-tests -am
-./mvnw -q -B -pl system-tests dependency:build-classpath -Dmdep.outputFile=target/classpath.txt
+# One reactor for both goals: the kits resolve from it, so nothing needs to be installed beforehand.
+./mvnw -q -B -DskipTests package dependency:build-classpath -Dmdep.outputFile=target/classpath.txt \
+  -pl customer-service,system-tests -am
 exec "$JAVA" -cp "system-tests/target/classes:$(cat system-tests/target/classpath.txt)" \
   "io.clientele.systemtests.bench.$benchmark" "$@"

@@ -81,6 +81,18 @@ public final class CustomerEvents implements AutoCloseable {
         return publish(event);
     }
 
+    /** customer.updated.v1 of a change that stated a marketing consent (an import's consent column). */
+    public ObjectNode updatedWithConsent(Customer customer, boolean marketingConsent, String consentSource, String actor) {
+        ObjectNode event = sample("customer.updated.v1", customer.id());
+        ObjectNode data = (ObjectNode) event.get("data");
+        fill((ObjectNode) data.get("customer"), customer, Instant.now());
+        data.putArray("changedFields").add("marketingConsent");
+        data.put("actor", actor);
+        data.put("marketingConsent", marketingConsent);
+        data.put("consentSource", consentSource);
+        return event;
+    }
+
     public String erased(UUID customer) {
         ObjectNode event = sample("customer.erased.v1", customer);
         ObjectNode data = (ObjectNode) event.get("data");

@@ -104,6 +104,45 @@ class PreferencesIT {
     }
 
     @Test
+    void theConsentAnImportStatesForAKnownCustomerIsRecordedOnceAndItsUndoWithdrawsIt() {
+        CustomerEvents.Customer customer = aCustomer();
+        customers.created(customer, false, "STAFF");
+        var imported = customers.updatedWithConsent(customer, true, "IMPORT", "staff-7d2c");
+
+        customers.publish(imported);
+        customers.publish(imported);
+        customers.awaitApplied(staff, customer);
+
+        staff.get("/api/v1/preferences/{id}", customer.id()).expectBody()
+                .jsonPath("$.subscriptionState").isEqualTo("SUBSCRIBED").jsonPath("$.version").isEqualTo(2)
+                .jsonPath("$.subscriptionSource").isEqualTo("IMPORT");
+        assertThat(consents(customer.id())).hasSize(2).first()
+                .satisfies(entry -> assertThat(entry).containsEntry("source", "IMPORT").containsEntry("subscription", "SUBSCRIBED")
+                        .containsEntry("actor", "staff-7d2c").containsEntry("wordingVersion", "1")
+                        .containsEntry("sourceRef", imported.get("id").asString()));
+
+        customers.publish(customers.updatedWithConsent(customer, false, "IMPORT", "staff-7d2c"));
+        customers.awaitApplied(staff, customer);
+
+        staff.get("/api/v1/preferences/{id}", customer.id()).expectBody()
+                .jsonPath("$.subscriptionState").isEqualTo("UNSUBSCRIBED").jsonPath("$.version").isEqualTo(3);
+        assertThat(consents(customer.id()).getFirst()).containsEntry("source", "IMPORT")
+                .containsEntry("subscription", "UNSUBSCRIBED").containsEntry("wordingVersion", null);
+    }
+
+    @Test
+    void anUpdateThatStatesNoConsentLeavesTheSubscriptionAlone() {
+        CustomerEvents.Customer customer = aCustomer();
+        customers.created(customer, true, "STAFF");
+
+        customers.updated(customer.withPhone("+420608111222"), java.time.Instant.now(), "phone");
+        customers.awaitApplied(staff, customer);
+
+        staff.get("/api/v1/preferences/{id}", customer.id()).expectBody()
+                .jsonPath("$.subscriptionState").isEqualTo("SUBSCRIBED").jsonPath("$.version").isEqualTo(1);
+    }
+
+    @Test
     void aBookingWithoutConsentUnsubscribesNobody() {
         CustomerEvents.Customer customer = aCustomer();
         customers.created(customer, true, "STAFF");

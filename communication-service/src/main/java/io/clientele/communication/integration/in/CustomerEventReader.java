@@ -6,8 +6,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Reads what communication-service needs of {@code customer.events} into its own trimmed records:
- * who the customer is and how to reach them, the consent given at creation or while booking, and
- * erasure. Other types (status changes, notes) are none of its business and are skipped; so are fields
+ * who the customer is and how to reach them, the consent given at creation, stated by a later change (an
+ * import's consent column, an import's undo) or given while booking, and erasure. Other types (status changes, notes) are none of its business and are skipped; so are fields
  * it does not know.
  */
 final class CustomerEventReader {
@@ -27,7 +27,12 @@ final class CustomerEventReader {
             String actor) implements CustomerEvent {
     }
 
-    record Updated(String eventId, UUID workspaceId, CustomerV1 customer) implements CustomerEvent {
+    /**
+     * @param marketingConsent the consent the change stated, or null when it stated none
+     * @param consentSource    where it was stated; set whenever marketingConsent is
+     */
+    record Updated(String eventId, UUID workspaceId, CustomerV1 customer, Boolean marketingConsent,
+            String consentSource, String actor) implements CustomerEvent {
     }
 
     record Erased(String eventId, UUID workspaceId, UUID customerId, Instant erasedAt) implements CustomerEvent {
@@ -51,7 +56,7 @@ final class CustomerEventReader {
             case "customer.created.v1" -> new Created(envelope.id(), envelope.workspaceId(),
                     customer(check, data), Boolean.TRUE.equals(check.bool(data, "marketingConsent", "data.marketingConsent", true)),
                     source(check, data), actor(check, data));
-            case "customer.updated.v1" -> new Updated(envelope.id(), envelope.workspaceId(), customer(check, data));
+            case "customer.updated.v1" -> updated(check, envelope, data);
             case "customer.erased.v1" -> new Erased(envelope.id(), envelope.workspaceId(),
                     check.uuid(data, "customerId", "data.customerId", true),
                     check.instant(data, "erasedAt", "data.erasedAt", true));
@@ -64,6 +69,16 @@ final class CustomerEventReader {
         };
         check.done();
         return read;
+    }
+
+    private static Updated updated(EventFields check, EventFields.Envelope envelope, JsonNode data) {
+        CustomerV1 customer = customer(check, data);
+        Boolean consent = check.bool(data, "marketingConsent", "data.marketingConsent", false);
+        String source = null;
+        if (consent != null) {
+            source = source(check, data);
+        }
+        return new Updated(envelope.id(), envelope.workspaceId(), customer, consent, source, actor(check, data));
     }
 
     private static CustomerV1 customer(EventFields check, JsonNode data) {

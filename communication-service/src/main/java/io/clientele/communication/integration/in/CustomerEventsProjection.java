@@ -20,8 +20,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Applies customer events: the contact read model, the initial subscription from the consent given at
- * creation (staff form, API, import, booking), a booking's consent for a customer known already, and
- * erasure. Each is idempotent (newer-wins contacts, preferences created once, consents recognised by the
+ * creation (staff form, API, import, booking), the consent a later change states (an import's consent
+ * column for a customer known already, or the undo of that import), a booking's consent for a customer
+ * known already, and erasure. Each is idempotent (newer-wins contacts, preferences created once, consents recognised by the
  * event id), so a redelivered event changes nothing.
  *
  * <p>A booking without consent does not unsubscribe anybody: not ticking a box at a partner's booking
@@ -53,7 +54,18 @@ class CustomerEventsProjection {
                         created.actor(), created.marketingConsent() ? wording(created.workspaceId()) : null,
                         created.eventId());
             }
-            case Updated updated -> contacts.apply(snapshot(updated.workspaceId(), updated.customer()));
+            case Updated updated -> {
+                contacts.apply(snapshot(updated.workspaceId(), updated.customer()));
+                if (updated.marketingConsent() != null) {
+                    boolean consent = updated.marketingConsent();
+                    preferences.change(new CustomerRef(updated.workspaceId(), updated.customer().id()),
+                            PreferenceChange.subscription(consent ? SubscriptionState.SUBSCRIBED : SubscriptionState.UNSUBSCRIBED,
+                                    ConsentSource.valueOf(updated.consentSource()), updated.actor(),
+                                    consent ? wording(updated.workspaceId()) : null, updated.eventId(),
+                                    "Stated with a change of the customer record"),
+                            true);
+                }
+            }
             case Erased erased -> erasure.erase(new CustomerRef(erased.workspaceId(), erased.customerId()), erased.erasedAt());
             case ReservationConsent booking -> {
                 if (!Boolean.TRUE.equals(booking.marketingConsent())) {
