@@ -2,9 +2,9 @@ package io.clientele.customer.booking;
 
 import io.clientele.customer.customers.BookingContact;
 import io.clientele.platform.events.EventJson;
+import io.clientele.platform.events.Timestamps;
 import io.clientele.platform.problem.FieldViolation;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
@@ -184,7 +184,7 @@ final class BookingEventReader {
                 return null;
             }
             try {
-                return OffsetDateTime.parse(value.asString()).toInstant();
+                return Timestamps.parse(value.asString());
             } catch (DateTimeParseException | UnsupportedOperationException notATime) {
                 fail(path, "must be an ISO 8601 timestamp with offset, e.g. 2026-11-28T10:00:00+01:00");
                 return null;

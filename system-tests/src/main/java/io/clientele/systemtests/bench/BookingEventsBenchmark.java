@@ -50,6 +50,8 @@ public final class BookingEventsBenchmark {
     static final String TOPIC = "booking.reservations";
     static final String PARTNER = "/partners/bench";
     static final JsonMapper JSON = JsonMapper.builder().build();
+    /** How often progress is read: each read is a psql process and a fresh server backend, not free on 2 cores. */
+    static final int POLL_MILLIS = 500;
 
     public static void main(String[] args) throws Exception {
         Map<String, String> options = CustomerImportBenchmark.options(args);
@@ -60,6 +62,7 @@ public final class BookingEventsBenchmark {
         String database = options.getOrDefault("database", "customer_booking_bench");
         int port = Integer.parseInt(options.getOrDefault("port", "18083"));
         String[] jvmOptions = options.getOrDefault("service-jvm", "-Xms1g -Xmx1g").split(" ");
+        int analyzeEvery = Integer.parseInt(options.getOrDefault("analyze-every", "30"));
         Path report = Path.of(options.getOrDefault("report", "system-tests/target/booking-events-benchmark.md"));
         Path log = Files.createDirectories(report.toAbsolutePath().getParent()).resolve("customer-service-booking-bench.log");
 
@@ -97,7 +100,8 @@ public final class BookingEventsBenchmark {
             System.out.printf(Locale.ROOT, "%d events on %s in %.1f s%n", backlog, TOPIC,
                     (System.nanoTime() - produceStarted) / 1e9);
 
-            try (ServiceProcess service = ServiceProcess.start(ServiceProcess.jar("customer-service"), port, Map.of(
+            try (Autovacuum autovacuum = Autovacuum.every(psql, analyzeEvery);
+                    ServiceProcess service = ServiceProcess.start(ServiceProcess.jar("customer-service"), port, Map.of(
                     "SPRING_DATASOURCE_URL", "jdbc:postgresql://127.0.0.1:5432/" + database,
                     "SPRING_KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
                     "LOGGING_LEVEL_IO_CLIENTELE", options.getOrDefault("service-log", "INFO"),
@@ -107,6 +111,9 @@ public final class BookingEventsBenchmark {
                 double sustained = backlog / (window[1] - window[0]);
                 System.out.printf(Locale.ROOT, "backlog: %d events applied in %.1f s: %.0f events/s%n", backlog,
                         window[1] - window[0], sustained);
+                double relayed = awaitRelayed(psql, Duration.ofMinutes(20)) - window[0];
+                System.out.printf(Locale.ROOT, "backlog: the events it caused relayed to customer.events %.1f s after"
+                        + " the first was applied%n", relayed);
                 String counts = psql.value("SELECT (SELECT count(*) FROM customer) || ' customers, ' ||"
                         + " (SELECT count(*) FROM reservation) || ' reservations, ' || (SELECT count(*) FROM"
                         + " timeline_entry) || ' timeline entries'");
@@ -128,10 +135,11 @@ public final class BookingEventsBenchmark {
                         | lag p99 | %.0f ms | <= 1,000 ms |
                         | lag max | %.0f ms | |
 
-                        Backlog: %s; %s; %d lag samples over %d s.
+                        Backlog: %s; %s; the customer.events they caused all relayed to Kafka %.1f s after the
+                        first booking event was applied. %d lag samples over %d s. Statistics: %s.
                         """, backlog, sustained, rate, lag.p50(), lag.p95(), lag.p99(), lag.max(), counts,
-                        "applied in " + String.format(Locale.ROOT, "%.1f s", window[1] - window[0]), lags.size(),
-                        seconds));
+                        "applied in " + String.format(Locale.ROOT, "%.1f s", window[1] - window[0]), relayed,
+                        lags.size(), seconds, autovacuum.describe()));
             }
         }
         Files.writeString(report, md.toString());
@@ -152,9 +160,22 @@ public final class BookingEventsBenchmark {
             if (count >= expected) {
                 return new double[] {first, now};
             }
-            Thread.sleep(100);
+            Thread.sleep(POLL_MILLIS);
         }
         throw new IllegalStateException("not every event was applied within " + timeout);
+    }
+
+    /** @return when the outbox had nothing left to relay, in seconds */
+    static double awaitRelayed(Psql psql, Duration timeout) throws Exception {
+        String pending = "SELECT count(*) FROM platform.outbox_event WHERE published_at IS NULL AND failed_at IS NULL";
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (Long.parseLong(psql.value(pending)) == 0) {
+                return System.nanoTime() / 1e9;
+            }
+            Thread.sleep(POLL_MILLIS);
+        }
+        throw new IllegalStateException("the outbox was not relayed within " + timeout);
     }
 
     /** Customers created by the backlog, with their partner ids: {customer id, partner customer id}. */

@@ -1,9 +1,9 @@
 package io.clientele.communication.integration.in;
 
 import io.clientele.platform.events.EventJson;
+import io.clientele.platform.events.Timestamps;
 import io.clientele.platform.problem.FieldViolation;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -89,7 +89,7 @@ final class EventFields {
             return null;
         }
         try {
-            return OffsetDateTime.parse(text).toInstant();
+            return Timestamps.parse(text);
         } catch (DateTimeParseException notATime) {
             fail(path, "must be an ISO 8601 timestamp with offset, e.g. 2026-11-28T10:00:00Z");
             return null;

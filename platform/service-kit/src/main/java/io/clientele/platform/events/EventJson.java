@@ -1,5 +1,6 @@
 package io.clientele.platform.events;
 
+import java.time.Instant;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.cfg.DateTimeFeature;
@@ -29,6 +30,21 @@ public final class EventJson {
 
     public static String write(EventEnvelope envelope) {
         return MAPPER.writeValueAsString(envelope);
+    }
+
+    /**
+     * The JSON of an {@link EventEnvelope} with this data, written straight from the data object: the same
+     * text as building the envelope's tree first and writing that, at about half the cost.
+     */
+    public static String write(String id, String source, String type, Instant time, String subject,
+            String workspaceId, Object data) {
+        return MAPPER.writeValueAsString(new Wire(EventEnvelope.SPEC_VERSION, id, source, type, time, subject,
+                workspaceId, "application/json", data));
+    }
+
+    /** {@link EventEnvelope}'s attributes in its order, with the data as the object it is. */
+    private record Wire(String specversion, String id, String source, String type, Instant time,
+            String subject, String workspaceid, String datacontenttype, Object data) {
     }
 
     public static EventEnvelope read(String json) {

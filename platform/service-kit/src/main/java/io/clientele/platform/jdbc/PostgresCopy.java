@@ -83,22 +83,39 @@ public class PostgresCopy {
             this.text = text;
         }
 
+        /** A line on its own, to see what a writer makes of values. */
+        static Line standalone() {
+            return new Line(new StringBuilder());
+        }
+
+        @Override
+        public String toString() {
+            return text.toString();
+        }
+
         public Line text(String value) {
             separate();
             if (value == null) {
                 text.append("\\N");
                 return this;
             }
+            // Runs without a character COPY must escape are appended whole: most values have none, and a
+            // character-by-character append was a quarter of the time a booking batch spent in COPY.
+            int run = 0;
             for (int i = 0; i < value.length(); i++) {
-                char c = value.charAt(i);
-                switch (c) {
-                    case '\\' -> text.append("\\\\");
-                    case '\t' -> text.append("\\t");
-                    case '\n' -> text.append("\\n");
-                    case '\r' -> text.append("\\r");
-                    default -> text.append(c);
+                String escaped = switch (value.charAt(i)) {
+                    case '\\' -> "\\\\";
+                    case '\t' -> "\\t";
+                    case '\n' -> "\\n";
+                    case '\r' -> "\\r";
+                    default -> null;
+                };
+                if (escaped != null) {
+                    text.append(value, run, i).append(escaped);
+                    run = i + 1;
                 }
             }
+            text.append(value, run, value.length());
             return this;
         }
 

@@ -1,6 +1,5 @@
 package io.clientele.platform.outbox;
 
-import io.clientele.platform.events.EventEnvelope;
 import io.clientele.platform.events.EventJson;
 import io.clientele.platform.events.OutgoingEvent;
 import io.clientele.platform.ids.TimeOrderedIds;
@@ -42,26 +41,25 @@ public class JdbcOutbox implements Outbox {
     }
 
     @Override
-    public EventEnvelope publish(OutgoingEvent event) {
+    public String publish(OutgoingEvent event) {
         return publishAll(List.of(event)).getFirst();
     }
 
     @Override
-    public List<EventEnvelope> publishAll(List<OutgoingEvent> events) {
+    public List<String> publishAll(List<OutgoingEvent> events) {
         if (!TransactionSynchronizationManager.isActualTransactionActive()) {
             throw new IllegalStateException("Outbox.publish must run inside the transaction that changes the state");
         }
-        List<EventEnvelope> envelopes = new ArrayList<>(events.size());
+        List<String> ids = new ArrayList<>(events.size());
         List<Object[]> rows = new ArrayList<>(events.size());
         Timestamp now = Timestamp.from(clock.instant());
         for (OutgoingEvent event : events) {
             // time-ordered: the unique index on the id takes new events at its end, not at random places
-            EventEnvelope envelope = new EventEnvelope(EventEnvelope.SPEC_VERSION, TimeOrderedIds.next().toString(),
-                    source, event.type(), now.toInstant(), event.subject(), event.workspaceId().toString(),
-                    "application/json", EventJson.toTree(event.data()));
-            envelopes.add(envelope);
-            rows.add(new Object[] {UUID.fromString(envelope.id()), event.topic(), event.subject(), event.type(),
-                    EventJson.write(envelope), now});
+            UUID id = TimeOrderedIds.next();
+            String json = EventJson.write(id.toString(), source, event.type(), now.toInstant(), event.subject(),
+                    event.workspaceId().toString(), event.data());
+            ids.add(id.toString());
+            rows.add(new Object[] {id, event.topic(), event.subject(), event.type(), json, now});
         }
         if (copy != null && rows.size() >= COPY_THRESHOLD) {
             copy.copy("platform.outbox_event", COLUMNS, rows, (row, line) -> {
@@ -80,6 +78,6 @@ public class JdbcOutbox implements Outbox {
                 }
             });
         }
-        return envelopes;
+        return ids;
     }
 }

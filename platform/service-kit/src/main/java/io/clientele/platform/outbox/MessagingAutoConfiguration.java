@@ -75,6 +75,9 @@ public class MessagingAutoConfiguration {
             int linger = 5;
             int requestTimeout = Math.max(1_000, deliveryTimeout / 2);
             config.put(ProducerConfig.LINGER_MS_CONFIG, linger);
+            // A relay round hands Kafka a few hundred events at once: batches of 16 KB (the default) would
+            // split them into many small produce requests per partition.
+            config.putIfAbsent(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
             config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, requestTimeout);
             config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, Math.max(deliveryTimeout, linger + requestTimeout));
             config.putIfAbsent(ProducerConfig.CLIENT_ID_CONFIG, "outbox-relay");

@@ -1,6 +1,5 @@
 package io.clientele.platform.outbox;
 
-import io.clientele.platform.events.EventEnvelope;
 import io.clientele.platform.events.OutgoingEvent;
 import java.util.List;
 
@@ -10,7 +9,9 @@ import java.util.List;
  */
 public interface Outbox {
 
-    EventEnvelope publish(OutgoingEvent event);
+    /** @return the event's id (the CloudEvents {@code id} consumers de-duplicate by) */
+    String publish(OutgoingEvent event);
 
-    List<EventEnvelope> publishAll(List<OutgoingEvent> events);
+    /** @return the events' ids, in the order given */
+    List<String> publishAll(List<OutgoingEvent> events);
 }

@@ -101,7 +101,7 @@ public class KitTestApplication {
             UUID id = UUID.randomUUID();
             jdbc.update("INSERT INTO demo_state (id, label) VALUES (?, ?)", id, label);
             return outbox.publish(new OutgoingEvent(TOPIC, "demo.changed.v1", workspace, id.toString(),
-                    Map.of("label", label))).id();
+                    Map.of("label", label)));
         }
 
         @Transactional
