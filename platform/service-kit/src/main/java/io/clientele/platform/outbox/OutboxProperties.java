@@ -31,7 +31,7 @@ public record OutboxProperties(
     public OutboxProperties {
         relayEnabled = relayEnabled == null || relayEnabled;
         pollInterval = pollInterval == null ? Duration.ofMillis(500) : pollInterval;
-        batchSize = batchSize == null ? 500 : batchSize;
+        batchSize = batchSize == null ? 1000 : batchSize;
         sendTimeout = sendTimeout == null ? Duration.ofSeconds(15) : sendTimeout;
         initialBackoff = initialBackoff == null ? Duration.ofMillis(250) : initialBackoff;
         maxBackoff = maxBackoff == null ? Duration.ofSeconds(15) : maxBackoff;
