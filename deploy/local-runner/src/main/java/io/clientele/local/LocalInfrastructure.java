@@ -10,9 +10,11 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,6 +34,11 @@ public final class LocalInfrastructure implements AutoCloseable {
     static final int DEFAULT_SMTP_PORT = 3025;
     static final int DEFAULT_SMS_PORT = 3030;
     static final String DEFAULT_STATE_FILE = "deploy/local/.state/infra.env";
+
+    /** The system's topics (ARCHITECTURE.md, "Events") and their dead-letter topics, made before any service starts. */
+    static final List<String> TOPICS = Stream.of("booking.reservations", "customer.events",
+            "communication.commands", "communication.events", "scenario.events", "order.events")
+            .flatMap(topic -> Stream.of(topic, topic + ".dlt")).toList();
 
     private final EmbeddedKafka kafka;
     private final EmbeddedMongo mongo;
@@ -125,7 +132,7 @@ public final class LocalInfrastructure implements AutoCloseable {
     public static LocalInfrastructure start(int partitions, int preferredMongoPort, int preferredSmtpPort,
             int preferredSmsPort, Path stateFile) {
         deleteQuietly(stateFile);
-        EmbeddedKafka kafka = EmbeddedKafka.start(partitions);
+        EmbeddedKafka kafka = EmbeddedKafka.start(partitions, null, TOPICS.toArray(String[]::new));
         log.info("Kafka broker ready at {}", kafka.bootstrapServers());
         EmbeddedMongo mongo;
         try {

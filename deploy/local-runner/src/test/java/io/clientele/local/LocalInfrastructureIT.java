@@ -45,6 +45,10 @@ class LocalInfrastructureIT {
                 assertThat(connected.isConnected()).isTrue();
             }
             assertThat(partitionsOfANewTopic(bootstrap)).isEqualTo(3);
+            assertThat(partitionsOf(bootstrap, LocalInfrastructure.TOPICS))
+                    .as("the system's topics are there, whole, before any service subscribes")
+                    .hasSize(12).containsEntry("customer.events", 3).containsEntry("booking.reservations.dlt", 3)
+                    .allSatisfy((topic, partitions) -> assertThat(partitions).isEqualTo(3));
         }
 
         assertThat(stateFile).doesNotExist();
@@ -59,8 +63,19 @@ class LocalInfrastructureIT {
         try (Admin admin = Admin.create(config)) {
             admin.createTopics(Set.of(new NewTopic("runner-check", java.util.Optional.empty(), java.util.Optional.empty())))
                     .all().get(30, TimeUnit.SECONDS);
-            return admin.describeTopics(Set.of("runner-check")).allTopicNames().get(30, TimeUnit.SECONDS)
-                    .get("runner-check").partitions().size();
+            // a topic just created may not be described yet for a moment
+            return org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).ignoreExceptions()
+                    .until(() -> admin.describeTopics(Set.of("runner-check")).allTopicNames().get(30, TimeUnit.SECONDS)
+                            .get("runner-check").partitions().size(), size -> size > 0);
+        }
+    }
+
+    private static Map<String, Integer> partitionsOf(String bootstrap, java.util.List<String> topics) throws Exception {
+        Properties config = new Properties();
+        config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        try (Admin admin = Admin.create(config)) {
+            return admin.describeTopics(topics).allTopicNames().get(30, TimeUnit.SECONDS).entrySet().stream()
+                    .collect(Collectors.toMap(Map.Entry::getKey, topic -> topic.getValue().partitions().size()));
         }
     }
 

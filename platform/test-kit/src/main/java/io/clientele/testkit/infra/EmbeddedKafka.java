@@ -25,7 +25,17 @@ public final class EmbeddedKafka implements AutoCloseable {
      * (The KRaft test kit always binds its own ports, so a fixed listening port is not possible.)
      */
     public static EmbeddedKafka start(int partitions, String advertisedAddress) {
-        EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, partitions);
+        return start(partitions, advertisedAddress, new String[0]);
+    }
+
+    /**
+     * @param topics created with {@code partitions} partitions before the broker is handed out, so that no
+     *               client ever sees them with fewer (a consumer that subscribed to a topic while it was
+     *               being created with one partition and then grown reads only that one until its next
+     *               metadata refresh, five minutes later)
+     */
+    public static EmbeddedKafka start(int partitions, String advertisedAddress, String... topics) {
+        EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, partitions, topics);
         if (advertisedAddress != null) {
             broker.brokerProperty("advertised.listeners", "EXTERNAL://" + advertisedAddress);
         }
