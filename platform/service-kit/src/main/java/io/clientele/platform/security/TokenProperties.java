@@ -1,6 +1,7 @@
 package io.clientele.platform.security;
 
 import java.net.URI;
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -13,6 +14,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param audience       when set, tokens must list this {@code aud}
  * @param workspaceClaim the claim holding the workspace id (a UUID)
  * @param rolesClaim     the claim holding the list of role names
+ * @param verifiedCache  how many verified tokens are remembered (0: none), each until its own expiry and
+ *                       for at most {@code verifiedFor}, so a client's next request with the same token
+ *                       skips parsing and verifying it again
+ * @param verifiedFor    the longest a verified token is remembered: a key withdrawn from the JWK set stops
+ *                       being honoured for tokens already seen within this time
  */
 @ConfigurationProperties("clientele.security.jwt")
 public record TokenProperties(
@@ -21,9 +27,13 @@ public record TokenProperties(
         String issuer,
         String audience,
         String workspaceClaim,
-        String rolesClaim) {
+        String rolesClaim,
+        Integer verifiedCache,
+        Duration verifiedFor) {
 
     public TokenProperties {
+        verifiedCache = verifiedCache == null ? 10_000 : verifiedCache;
+        verifiedFor = verifiedFor == null ? Duration.ofMinutes(5) : verifiedFor;
         workspaceClaim = workspaceClaim == null || workspaceClaim.isBlank() ? "workspace_id" : workspaceClaim;
         rolesClaim = rolesClaim == null || rolesClaim.isBlank() ? "roles" : rolesClaim;
     }

@@ -1,7 +1,9 @@
 package io.clientele.platform.security;
 
+import com.github.benmanes.caffeine.cache.Ticker;
 import io.clientele.platform.problem.ProblemWriter;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import javax.crypto.spec.SecretKeySpec;
@@ -79,7 +81,11 @@ public class WorkspaceSecurityAutoConfiguration {
         }
         validators.add(workspaceClaims);
         decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(validators));
-        return decoder;
+        if (properties.verifiedCache() <= 0 || properties.verifiedFor().isZero()) {
+            return decoder;
+        }
+        return new VerifiedTokens(decoder, properties.verifiedCache(), properties.verifiedFor(), Clock.systemUTC(),
+                Ticker.systemTicker());
     }
 
     @Bean
