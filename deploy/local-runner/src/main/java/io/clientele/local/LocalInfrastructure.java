@@ -30,7 +30,7 @@ public final class LocalInfrastructure implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(LocalInfrastructure.class);
 
     static final int DEFAULT_MONGO_PORT = 27017;
-    static final int DEFAULT_PARTITIONS = 3;
+    static final int DEFAULT_PARTITIONS = 6;
     static final int DEFAULT_SMTP_PORT = 3025;
     static final int DEFAULT_SMS_PORT = 3030;
     static final String DEFAULT_STATE_FILE = "deploy/local/.state/infra.env";

@@ -9,7 +9,9 @@ import org.springframework.kafka.core.KafkaAdmin;
 
 /**
  * communication-service owns communication.events and communication.commands (it is the commands' only
- * reader) and their dead-letter topics; it declares them so a fresh cluster needs no manual step.
+ * reader) and their dead-letter topics; it declares them, and customer.events which it reads, so that a
+ * fresh cluster needs no manual step and its consumer never subscribes to a topic that another service is
+ * still creating with fewer partitions. Every service declares a topic with the same count.
  */
 @Configuration(proxyBeanMethods = false)
 class TopicConfiguration {
@@ -21,6 +23,7 @@ class TopicConfiguration {
                 topic(CommunicationEventsV1.TOPIC, partitions, replicas),
                 topic("communication.commands", partitions, replicas),
                 topic("communication.commands.dlt", partitions, replicas),
+                topic("customer.events", partitions, replicas),
                 topic("customer.events.dlt", partitions, replicas));
     }
 
