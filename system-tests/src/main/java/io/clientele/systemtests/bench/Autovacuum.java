@@ -10,7 +10,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * measures something no deployment sees when the planner never gets statistics of the tables it grew
  * from empty: every workspace-scoped query then estimates the workspace at 0.5 % of the table and scans
  * all of it. This thread runs {@code VACUUM (ANALYZE)} on the benchmark's database at a fixed interval,
- * which is what autovacuum does at its default thresholds on tables growing this fast. It does nothing
+ * throttled by autovacuum's default cost delay, which is what autovacuum does at its default thresholds
+ * on tables growing this fast. It does nothing
  * when the server's own autovacuum is on, or when the interval is 0.
  */
 final class Autovacuum implements AutoCloseable {
@@ -37,7 +38,9 @@ final class Autovacuum implements AutoCloseable {
             while (!Thread.currentThread().isInterrupted()) {
                 try {
                     Thread.sleep(seconds * 1000L);
-                    psql.run("VACUUM (ANALYZE);\n");
+                    // throttled as autovacuum is by default (autovacuum_vacuum_cost_delay 2 ms with the
+                    // default cost limit); a manual VACUUM otherwise runs unthrottled
+                    psql.run("SET vacuum_cost_delay = '2ms';\nSET vacuum_cost_limit = 200;\nVACUUM (ANALYZE);\n");
                     self[0].runs.incrementAndGet();
                 } catch (InterruptedException stop) {
                     return;
