@@ -39,8 +39,8 @@ import tools.jackson.databind.node.ObjectNode;
  * <ol>
  *   <li>sustained events/s: a backlog of events on the topic, consumed from a standing start;</li>
  *   <li>lag at a steady 500 events/s: from handing an event to Kafka until its reservation is shown by
- *       the API, sampled on every 25th event (each sample asks the API every 25 ms, so the measuring adds
- *       little load while the service keeps up).</li>
+ *       the API, sampled on every 25th event (each sample asks the API every 25 ms, later every tenth of
+ *       the time waited up to 100 ms, so a reading is never early and the measuring adds little load).</li>
  * </ol>
  * Run it with {@code system-tests/bench/booking-events.sh}.
  */
@@ -236,7 +236,11 @@ public final class BookingEventsBenchmark {
             if (System.nanoTime() - published > TimeUnit.SECONDS.toNanos(60)) {
                 throw new IllegalStateException("reservation " + reservation + " not visible after 60 s");
             }
-            Thread.sleep(25);
+            // Every 25 ms at first, then a tenth of the time waited so far (at most 100 ms): a reading is
+            // never earlier than the truth and at most 10 % (or 100 ms) later, and a slow moment does not
+            // multiply the requests the service has to answer while it is slow.
+            long waited = (System.nanoTime() - published) / 1_000_000;
+            Thread.sleep(Math.min(100, Math.max(25, waited / 10)));
         }
     }
 
