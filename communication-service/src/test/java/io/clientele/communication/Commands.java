@@ -25,8 +25,8 @@ public final class Commands implements AutoCloseable {
                 new StringSerializer());
     }
 
-    /** A send-requested command with inline content, no template, no notBefore. */
-    public ObjectNode inline(UUID customer, String requestId, String channel, String category, String subject, String text) {
+    /** The published sample of communication.send-requested.v1 as a fresh command for this customer and request id. */
+    public static ObjectNode sendRequested(UUID workspace, UUID customer, String requestId) {
         ObjectNode command = (ObjectNode) EventJson.mapper().readTree(EventContracts.sample("communication.send-requested.v1"));
         command.put("id", UUID.randomUUID().toString());
         command.put("time", Instant.now().toString());
@@ -35,6 +35,13 @@ public final class Commands implements AutoCloseable {
         ObjectNode data = (ObjectNode) command.get("data");
         data.put("requestId", requestId);
         data.put("customerId", customer.toString());
+        return command;
+    }
+
+    /** A send-requested command with inline content, no template, no notBefore. */
+    public ObjectNode inline(UUID customer, String requestId, String channel, String category, String subject, String text) {
+        ObjectNode command = sendRequested(workspace, customer, requestId);
+        ObjectNode data = (ObjectNode) command.get("data");
         data.put("channel", channel);
         data.put("category", category);
         data.put("purpose", "GENERAL");

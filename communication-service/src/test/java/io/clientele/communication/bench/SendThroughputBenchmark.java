@@ -7,8 +7,10 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
+import io.clientele.communication.Commands;
 import io.clientele.contracts.EventContracts;
 import io.clientele.platform.events.EventJson;
+import io.clientele.testkit.bench.ServiceProcess;
 import io.clientele.testkit.infra.EmbeddedKafka;
 import io.clientele.testkit.infra.EmbeddedMongo;
 import io.clientele.testkit.infra.TcpProxy;
@@ -118,12 +120,13 @@ public final class SendThroughputBenchmark {
         environment.put("CLIENTELE_COMMUNICATION_UNSUBSCRIBE_SECRET", TestTokens.newSecret());
         environment.put("CLIENTELE_DEPLOYMENT", "benchmark");
         Path log = out.resolve("communication-send-benchmark-service.log");
-        System.out.println("Starting communication-service (" + ServiceUnderTest.jar() + ", -Xmx" + heap + "), log " + log);
+        System.out.println("Starting communication-service (" + ServiceProcess.jar("communication-service") + ", -Xmx" + heap + "), log " + log);
         List<String> jvm = new ArrayList<>(List.of("-Xms" + heap, "-Xmx" + heap));
         if (!serviceJvm.isBlank()) {
             jvm.addAll(Arrays.asList(serviceJvm.trim().split("\\s+")));
         }
-        try (ServiceUnderTest service = ServiceUnderTest.start(ServiceUnderTest.jar(), port, environment, log, jvm);
+        try (ServiceProcess service = ServiceProcess.start(ServiceProcess.jar("communication-service"), port,
+                environment, log, jvm.toArray(String[]::new));
                 KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
                         ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(), ProducerConfig.ACKS_CONFIG, "all",
                         ProducerConfig.LINGER_MS_CONFIG, 2), new StringSerializer(), new StringSerializer());
@@ -272,14 +275,8 @@ public final class SendThroughputBenchmark {
     }
 
     private void send(KafkaProducer<String, String> producer, UUID workspace, UUID customer, String request, int i) {
-        ObjectNode command = (ObjectNode) EventJson.mapper().readTree(EventContracts.sample("communication.send-requested.v1"));
-        command.put("id", UUID.randomUUID().toString());
-        command.put("time", Instant.now().toString());
-        command.put("subject", customer.toString());
-        command.put("workspaceid", workspace.toString());
+        ObjectNode command = Commands.sendRequested(workspace, customer, request);
         ObjectNode data = (ObjectNode) command.get("data");
-        data.put("requestId", request);
-        data.put("customerId", customer.toString());
         data.put("category", i % 2 == 0 ? "MARKETING" : "TRANSACTIONAL");
         data.put("purpose", "RESERVATION");
         data.put("templateKey", "bench");

@@ -1,5 +1,6 @@
 package io.clientele.systemtests.bench;
 
+import io.clientele.testkit.bench.ServiceProcess;
 import io.clientele.testkit.tokens.HmacTokenMinter;
 import io.clientele.testkit.tokens.TestTokens;
 import java.io.IOException;

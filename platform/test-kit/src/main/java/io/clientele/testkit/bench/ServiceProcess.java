@@ -1,4 +1,4 @@
-package io.clientele.communication.bench;
+package io.clientele.testkit.bench;
 
 import java.io.File;
 import java.io.IOException;
@@ -14,32 +14,35 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-/** communication-service started from its jar as a separate process, the way it runs in production. */
-final class ServiceUnderTest implements AutoCloseable {
+/**
+ * A service started from its jar as a separate process, the way it runs in production: what the
+ * benchmarks measure from the outside.
+ */
+public final class ServiceProcess implements AutoCloseable {
 
     private final Process process;
     private final int port;
     private final Path log;
 
-    private ServiceUnderTest(Process process, int port, Path log) {
+    private ServiceProcess(Process process, int port, Path log) {
         this.process = process;
         this.port = port;
         this.log = log;
     }
 
-    static ServiceUnderTest start(Path jar, int port, Map<String, String> environment, Path log, List<String> jvmOptions)
+    public static ServiceProcess start(Path jar, int port, Map<String, String> environment, Path log, String... jvmOptions)
             throws IOException {
         String java = ProcessHandle.current().info().command().orElse("java");
         List<String> command = new ArrayList<>(List.of(java));
-        command.addAll(jvmOptions);
+        command.addAll(List.of(jvmOptions));
         command.addAll(List.of("-jar", jar.toString(), "--server.port=" + port));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.to(log.toFile()));
         builder.environment().putAll(environment);
-        return new ServiceUnderTest(builder.start(), port, log);
+        return new ServiceProcess(builder.start(), port, log);
     }
 
-    void awaitReady(Duration timeout) throws InterruptedException {
+    public void awaitReady(Duration timeout) throws InterruptedException {
         HttpClient client = HttpClient.newHttpClient();
         Instant deadline = Instant.now().plus(timeout);
         while (Instant.now().isBefore(deadline)) {
@@ -61,7 +64,8 @@ final class ServiceUnderTest implements AutoCloseable {
         throw new IllegalStateException("the service was not ready within " + timeout + "; see " + log);
     }
 
-    long pid() {
+    /** For reading the process's own CPU counters. */
+    public long pid() {
         return process.pid();
     }
 
@@ -77,12 +81,13 @@ final class ServiceUnderTest implements AutoCloseable {
         }
     }
 
-    static Path jar() {
-        File dir = Path.of("communication-service", "target").toFile();
-        File[] jars = dir.listFiles((d, name) -> name.startsWith("communication-service-") && name.endsWith(".jar")
+    /** The executable jar a module's build left in {@code <module>/target}, run from the repository root. */
+    public static Path jar(String module) {
+        File dir = Path.of(module, "target").toFile();
+        File[] jars = dir.listFiles((d, name) -> name.startsWith(module + "-") && name.endsWith(".jar")
                 && !name.endsWith("-plain.jar") && !name.endsWith("-sources.jar") && !name.endsWith("-tests.jar"));
         if (jars == null || jars.length == 0) {
-            throw new IllegalStateException("no jar in " + dir + "; build first: ./mvnw -DskipTests package -pl communication-service");
+            throw new IllegalStateException("no jar in " + dir + "; build first: ./mvnw -DskipTests package -pl " + module);
         }
         return jars[0].toPath();
     }
