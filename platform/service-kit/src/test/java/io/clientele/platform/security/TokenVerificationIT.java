@@ -8,9 +8,13 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
 @KitIntegrationTest
@@ -20,6 +24,9 @@ class TokenVerificationIT {
     int port;
 
     RestTestClient client;
+
+    @Autowired
+    SecurityObservationSettings observationSettings;
 
     @BeforeEach
     void connect() {
@@ -86,5 +93,14 @@ class TokenVerificationIT {
         client.get().uri("/demo/owners-only").header("Authorization", "Bearer " + TestTokens.owner(UUID.randomUUID()))
                 .exchange()
                 .expectStatus().isOk();
+    }
+
+    @Test
+    void springSecurityObservesNothingWhileItsObservationsAreSwitchedOff() {
+        // The kit switches them off (management.observations.enable.spring.security=false); these
+        // settings also keep the filter chain from being wrapped, filter by filter, on every request.
+        assertThat(observationSettings.shouldObserveRequests()).isFalse();
+        assertThat(observationSettings.shouldObserveAuthentications()).isFalse();
+        assertThat(observationSettings.shouldObserveAuthorizations()).isFalse();
     }
 }
