@@ -10,6 +10,11 @@ record Latencies(double[] millis) {
         return new Latencies(millis.stream().mapToDouble(Double::doubleValue).toArray());
     }
 
+    /** All the measurements of several runs, as one. */
+    static Latencies concat(List<Latencies> runs) {
+        return new Latencies(runs.stream().flatMapToDouble(run -> Arrays.stream(run.millis())).toArray());
+    }
+
     double percentile(double p) {
         double[] sorted = millis.clone();
         Arrays.sort(sorted);

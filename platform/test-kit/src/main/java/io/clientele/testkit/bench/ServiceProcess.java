@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -23,11 +24,13 @@ public final class ServiceProcess implements AutoCloseable {
     private final Process process;
     private final int port;
     private final Path log;
+    private final String java;
 
-    private ServiceProcess(Process process, int port, Path log) {
+    private ServiceProcess(Process process, int port, Path log, String java) {
         this.process = process;
         this.port = port;
         this.log = log;
+        this.java = java;
     }
 
     public static ServiceProcess start(Path jar, int port, Map<String, String> environment, Path log, String... jvmOptions)
@@ -39,7 +42,7 @@ public final class ServiceProcess implements AutoCloseable {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.to(log.toFile()));
         builder.environment().putAll(environment);
-        return new ServiceProcess(builder.start(), port, log);
+        return new ServiceProcess(builder.start(), port, log, java);
     }
 
     public void awaitReady(Duration timeout) throws InterruptedException {
@@ -67,6 +70,30 @@ public final class ServiceProcess implements AutoCloseable {
     /** For reading the process's own CPU counters. */
     public long pid() {
         return process.pid();
+    }
+
+    /**
+     * The time the service's JIT compilers have spent so far (HotSpot's {@code sun.ci} counters, read
+     * with the JDK's {@code jcmd}). A benchmark warms a service up until this stops growing: a service
+     * that has been running for a while compiles nothing, and compiler threads busy on two cores slow
+     * down every request measured meanwhile.
+     */
+    public Duration compilationTime() throws IOException, InterruptedException {
+        Path jcmd = Path.of(java).resolveSibling("jcmd");
+        Process counters = new ProcessBuilder(jcmd.toString(), Long.toString(process.pid()), "PerfCounter.print")
+                .redirectErrorStream(true).start();
+        Map<String, Long> values = new HashMap<>();
+        try (var lines = counters.inputReader().lines()) {
+            lines.map(line -> line.split("=", 2))
+                    .filter(pair -> pair.length == 2 && pair[1].matches("[0-9]+"))
+                    .forEach(pair -> values.put(pair[0], Long.parseLong(pair[1])));
+        }
+        if (counters.waitFor() != 0 || !values.containsKey("sun.ci.standardTime")) {
+            throw new IllegalStateException("could not read the compiler counters of process " + process.pid());
+        }
+        double ticksPerNano = values.getOrDefault("sun.os.hrt.frequency", 1_000_000_000L) / 1e9;
+        long ticks = values.get("sun.ci.standardTime") + values.getOrDefault("sun.ci.osrTime", 0L);
+        return Duration.ofNanos(Math.round(ticks / ticksPerNano));
     }
 
     @Override
