@@ -1,6 +1,8 @@
 package io.clientele.systemtests.bench;
 
+import io.clientele.systemtests.bench.springfloor.SpringFloorApplication;
 import io.clientele.testkit.bench.ServiceProcess;
+import io.clientele.testkit.infra.EmbeddedKafka;
 import io.clientele.testkit.tokens.HmacTokenMinter;
 import io.clientele.testkit.tokens.TestTokens;
 import java.io.IOException;
@@ -56,10 +58,12 @@ public final class CustomerSearchBenchmark {
     }
 
     /**
-     * @param floor the same SQL through {@link FloorServer}: what the HTTP round trip and the JSON cost
-     *              any Java service here, without the framework
+     * @param spring the same SQL through {@link SpringFloorApplication}: what the framework itself costs,
+     *               without the service's security, metrics and code
+     * @param floor  the same SQL through {@link FloorServer}: what the HTTP round trip and the JSON cost
+     *               any Java service here, without the framework
      */
-    record Result(Query query, int rows, Latencies http, Latencies floor, Latencies sql) {
+    record Result(Query query, int rows, Latencies http, Latencies spring, Latencies floor, Latencies sql) {
     }
 
     public static void main(String[] args) throws Exception {
@@ -72,6 +76,7 @@ public final class CustomerSearchBenchmark {
         int maxWarmup = Integer.parseInt(options.getOrDefault("max-warmup", "100000"));
         String database = options.getOrDefault("database", "customer_bench");
         int port = Integer.parseInt(options.getOrDefault("port", "18081"));
+        int springPort = Integer.parseInt(options.getOrDefault("spring-floor-port", "18091"));
         String[] jvmOptions = options.getOrDefault("service-jvm", "-Xms1g -Xmx1g").split(" ");
         Path report = Path.of(options.getOrDefault("report", "system-tests/target/customer-search-benchmark.md"));
 
@@ -83,54 +88,72 @@ public final class CustomerSearchBenchmark {
         String secret = TestTokens.newSecret();
         Path log = Files.createDirectories(report.toAbsolutePath().getParent()).resolve("customer-service-bench.log");
 
-        // Searching never touches Kafka: the service runs without a broker and with its outbox relay
-        // off, so that neither a broker nor a relay retrying against none competes for the 2 cores.
-        try (ServiceProcess service = ServiceProcess.start(ServiceProcess.jar("customer-service"), port, Map.of(
-                "SPRING_DATASOURCE_URL", "jdbc:postgresql://127.0.0.1:5432/" + database,
-                "SPRING_KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9",
-                "CLIENTELE_OUTBOX_RELAY_ENABLED", "false",
-                "CLIENTELE_SECURITY_JWT_HMAC_SECRET", secret), log, jvmOptions)) {
+        // The service runs as deployed: with a broker (idle, as searching writes no events; its consumers
+        // poll it) and with its outbox relay polling. Pointed at no broker instead, its Kafka clients
+        // retry in bursts of thousands of log lines a minute, which is not how it runs.
+        String jdbcUrl = "jdbc:postgresql://127.0.0.1:5432/" + database;
+        try (EmbeddedKafka kafka = EmbeddedKafka.start(6);
+                ServiceProcess service = ServiceProcess.start(ServiceProcess.jar("customer-service"), port, Map.of(
+                        "SPRING_DATASOURCE_URL", jdbcUrl,
+                        "SPRING_KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
+                        "CLIENTELE_SECURITY_JWT_HMAC_SECRET", secret), log, jvmOptions)) {
             service.awaitReady(Duration.ofMinutes(3));
             load(psql, customers);
             List<Query> queries = queries(psql);
             String token = new HmacTokenMinter(secret).mint(WORKSPACE, "bench", Duration.ofHours(2), "STAFF");
-            try (FloorServer floor = FloorServer.start("jdbc:postgresql://127.0.0.1:5432/" + database,
-                    queries.stream().map(Query::sql).toList())) {
+            // One statement per line for the Spring floor (no statement has a line break inside a literal).
+            Path statements = Files.write(Files.createTempFile("search-statements", ".sql"),
+                    queries.stream().map(query -> query.sql().replace('\n', ' ')).toList());
+            try (ServiceProcess spring = ServiceProcess.start(System.getProperty("java.class.path"),
+                    SpringFloorApplication.class.getName(), springPort, Map.of(
+                            "SPRING_DATASOURCE_URL", jdbcUrl,
+                            "SPRING_DATASOURCE_USERNAME", "postgres",
+                            "FLOOR_STATEMENTS", statements.toString()),
+                    log.resolveSibling("spring-floor-bench.log"), jvmOptions);
+                    FloorServer floor = FloorServer.start(jdbcUrl, queries.stream().map(Query::sql).toList())) {
+                spring.awaitReady(Duration.ofMinutes(1), "/ready");
                 Curl curl = new Curl(token);
-                Warmup warm = warmUp(service, curl, port, floor, queries, globalWarmup, maxWarmup);
+                List<List<String>> urls = urls(port, springPort, floor, queries);
+                Warmup warm = warmUp(List.of(service, spring), curl, urls, globalWarmup, maxWarmup);
                 System.out.println(warm);
-                // What a request costs the service that does nothing: HTTP, the filters, no database.
+                // What a request costs that does nothing: HTTP and the filters, no database.
                 Latencies empty = curl.time("http://localhost:" + port + "/actuator/health/liveness", warmup, iterations);
+                Latencies springEmpty = curl.time("http://localhost:" + springPort + "/ready", warmup, iterations);
                 List<Result> results = new ArrayList<>();
                 for (int i = 0; i < queries.size(); i++) {
                     Query query = queries.get(i);
                     int rows = checkSameRows(port, token, psql, query);
-                    curl.time(url(port, query), warmup, 1);
-                    curl.time(floorUrl(floor, i), warmup, 1);
+                    List<String> sideUrls = urls.get(i);
+                    for (String url : sideUrls) {
+                        curl.time(url, warmup, 1);
+                    }
                     psql.time(query.sql(), warmup, 1);
-                    // The three sides take turns in blocks, so that each sees the same moments of this
-                    // shared machine (its slow spells last seconds; one side measured after the other
-                    // could meet one that the other did not).
-                    List<List<Latencies>> sides = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+                    // The sides take turns in blocks, so that each sees the same moments of this shared
+                    // machine (its slow spells last seconds; one side measured after the other could meet
+                    // one that the other did not). Sides 0-2 are the URLs (API, Spring floor, floor), 3 psql.
+                    int count = sideUrls.size() + 1;
+                    List<List<Latencies>> sides = new ArrayList<>();
+                    for (int side = 0; side < count; side++) {
+                        sides.add(new ArrayList<>());
+                    }
                     for (int round = 0; round < Math.max(1, iterations / block); round++) {
-                        for (int turn = 0; turn < 3; turn++) {
-                            int side = (round + turn) % 3;
-                            sides.get(side).add(switch (side) {
-                                case 0 -> curl.time(url(port, query), BLOCK_WARMUP, block);
-                                case 1 -> curl.time(floorUrl(floor, i), BLOCK_WARMUP, block);
-                                default -> psql.time(query.sql(), BLOCK_WARMUP, block);
-                            });
+                        for (int turn = 0; turn < count; turn++) {
+                            int side = (round + turn) % count;
+                            sides.get(side).add(side < sideUrls.size()
+                                    ? curl.time(sideUrls.get(side), BLOCK_WARMUP, block)
+                                    : psql.time(query.sql(), BLOCK_WARMUP, block));
                         }
                     }
-                    Latencies viaHttp = Latencies.concat(sides.get(0));
-                    Latencies viaFloor = Latencies.concat(sides.get(1));
-                    Latencies viaSql = Latencies.concat(sides.get(2));
-                    results.add(new Result(query, rows, viaHttp, viaFloor, viaSql));
-                    System.out.printf(Locale.ROOT, "%-28s HTTP p50 %6.2f p95 %6.2f | floor p50 %6.2f p95 %6.2f | "
-                                    + "psql p50 %6.2f p95 %6.2f ms%n", query.name(), viaHttp.p50(), viaHttp.p95(),
-                            viaFloor.p50(), viaFloor.p95(), viaSql.p50(), viaSql.p95());
+                    Result result = new Result(query, rows, Latencies.concat(sides.get(0)),
+                            Latencies.concat(sides.get(1)), Latencies.concat(sides.get(2)),
+                            Latencies.concat(sides.get(3)));
+                    results.add(result);
+                    System.out.printf(Locale.ROOT, "%-28s API p50 %6.2f p95 %6.2f | Spring floor p50 %6.2f p95 %6.2f "
+                                    + "| floor p50 %6.2f p95 %6.2f | psql p50 %6.2f p95 %6.2f ms%n", query.name(),
+                            result.http().p50(), result.http().p95(), result.spring().p50(), result.spring().p95(),
+                            result.floor().p50(), result.floor().p95(), result.sql().p50(), result.sql().p95());
                 }
-                String markdown = report(customers, iterations, warmup, warm, block, empty, results,
+                String markdown = report(customers, iterations, warmup, warm, block, empty, springEmpty, results,
                         plans(psql, queries));
                 Files.writeString(report, markdown);
                 System.out.println(markdown);
@@ -144,41 +167,56 @@ public final class CustomerSearchBenchmark {
         @Override
         public String toString() {
             return String.format(Locale.ROOT, "%,d warm-up requests, %s (compiling %.1f %% of the last round)",
-                    requests, quiet ? "until the service's JIT compiler was quiet" : "the compiler still not quiet",
+                    requests, quiet ? "until the JIT compilers of the service and the Spring floor were quiet"
+                            : "the compilers still not quiet",
                     100 * lastRoundCompiling);
         }
     }
 
     /**
-     * Sends every query, to the service and to the floor server, in rounds: at least {@code minimum}
-     * requests, then on until the service's compilers spend under 2 % of two rounds in a row compiling,
-     * as in a service that has been running for a while. (Measured here: after 5,000 requests C2 was still
-     * busy for over a second in every 3,000 requests, and the deep page measured 2.12 ms at p50 then
-     * against 1.44 ms once the compiler was quiet.)
+     * Sends every query to every HTTP side (the service, the Spring floor, the floor server) in rounds: at
+     * least {@code minimum} requests, then on until the JIT compilers of the service and of the Spring
+     * floor spend under 2 % of two rounds in a row compiling, as in services that have been running for a
+     * while. (Measured here: after 5,000 requests C2 was still busy for over a second in every 3,000
+     * requests, and the deep page measured 2.12 ms at p50 then against 1.44 ms once the compiler was quiet.)
      */
-    private static Warmup warmUp(ServiceProcess service, Curl curl, int port, FloorServer floor, List<Query> queries,
-            int minimum, int maximum) throws IOException, InterruptedException {
+    private static Warmup warmUp(List<ServiceProcess> services, Curl curl, List<List<String>> urls, int minimum,
+            int maximum) throws IOException, InterruptedException {
         int perRound = 200;
         int sent = 0;
         int quietRounds = 0;
         double compiling = 1;
         while (sent < maximum && (sent < minimum || quietRounds < 2)) {
-            Duration compiledBefore = service.compilationTime();
-            long started = System.nanoTime();
-            for (int i = 0; i < queries.size(); i++) {
-                curl.time(url(port, queries.get(i)), perRound, 1);
-                curl.time(floorUrl(floor, i), perRound, 1);
+            List<Duration> compiledBefore = new ArrayList<>();
+            for (ServiceProcess service : services) {
+                compiledBefore.add(service.compilationTime());
             }
-            sent += queries.size() * (perRound + 1);
-            compiling = (double) service.compilationTime().minus(compiledBefore).toNanos()
-                    / (System.nanoTime() - started);
+            long started = System.nanoTime();
+            for (List<String> sides : urls) {
+                for (String url : sides) {
+                    curl.time(url, perRound, 1);
+                    sent += perRound + 1;
+                }
+            }
+            long elapsed = System.nanoTime() - started;
+            compiling = 0;
+            for (int i = 0; i < services.size(); i++) {
+                Duration compiled = services.get(i).compilationTime().minus(compiledBefore.get(i));
+                compiling = Math.max(compiling, (double) compiled.toNanos() / elapsed);
+            }
             quietRounds = compiling < 0.02 ? quietRounds + 1 : 0;
         }
         return new Warmup(sent, quietRounds >= 2, compiling);
     }
 
-    private static String floorUrl(FloorServer floor, int query) {
-        return "http://localhost:" + floor.port() + "/" + query;
+    /** Per query, the URLs of its HTTP sides: the service's API, the Spring floor, the floor server. */
+    private static List<List<String>> urls(int port, int springPort, FloorServer floor, List<Query> queries) {
+        List<List<String>> urls = new ArrayList<>();
+        for (int i = 0; i < queries.size(); i++) {
+            urls.add(List.of(url(port, queries.get(i)), "http://localhost:" + springPort + "/" + i,
+                    "http://localhost:" + floor.port() + "/" + i));
+        }
+        return urls;
     }
 
     private static void load(Psql psql, int customers) throws IOException, InterruptedException {
@@ -274,27 +312,31 @@ public final class CustomerSearchBenchmark {
     }
 
     private static String report(int customers, int iterations, int warmup, Warmup globalWarmup, int block,
-            Latencies empty,
-            List<Result> results, Map<String, String> plans) {
+            Latencies empty, Latencies springEmpty, List<Result> results, Map<String, String> plans) {
         StringBuilder md = new StringBuilder();
         md.append(String.format(Locale.ROOT, "%,d customers in one workspace; %s, then per query %d "
-                + "warm-up and %d measured runs, taken by API, floor server and psql in turns of %d (each turn one "
-                + "kept-alive connection, its first %d runs discarded); API and floor timed by curl, SQL by psql's "
-                + "\\timing; latencies in ms.%n%n",
+                + "warm-up and %d measured runs, taken by the API, the Spring floor, the floor server and psql in "
+                + "turns of %d (each turn one kept-alive connection, its first %d runs discarded); HTTP timed by "
+                + "curl, SQL by psql's \\timing; latencies in ms.%n%n",
                 customers, globalWarmup, warmup, iterations, block, BLOCK_WARMUP));
-        md.append("| query | rows | API p50 | API p95 | API p99 | floor p50 | floor p95 | psql p50 | psql p95 | psql p99 "
-                + "| API/psql p95 | floor/psql p95 |\n");
-        md.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        md.append("| query | rows | API p50 | API p95 | API p99 | Spring floor p50 | Spring floor p95 | floor p50 "
+                + "| floor p95 | psql p50 | psql p95 | psql p99 | API/psql p95 | Spring floor/psql p95 "
+                + "| floor/psql p95 |\n");
+        md.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for (Result r : results) {
-            md.append(String.format(Locale.ROOT,
-                    "| %s | %d | %.2f | %.2f | %.2f | %.2f | %.2f | %.2f | %.2f | %.2f | %.2fx | %.2fx |%n",
-                    r.query().name(), r.rows(), r.http().p50(), r.http().p95(), r.http().p99(), r.floor().p50(),
-                    r.floor().p95(), r.sql().p50(), r.sql().p95(), r.sql().p99(), r.http().p95() / r.sql().p95(),
+            md.append(String.format(Locale.ROOT, "| %s | %d | %.2f | %.2f | %.2f | %.2f | %.2f | %.2f | %.2f | %.2f "
+                            + "| %.2f | %.2f | %.2fx | %.2fx | %.2fx |%n",
+                    r.query().name(), r.rows(), r.http().p50(), r.http().p95(), r.http().p99(), r.spring().p50(),
+                    r.spring().p95(), r.floor().p50(), r.floor().p95(), r.sql().p50(), r.sql().p95(), r.sql().p99(),
+                    r.http().p95() / r.sql().p95(), r.spring().p95() / r.sql().p95(),
                     r.floor().p95() / r.sql().p95()));
         }
-        md.append(String.format(Locale.ROOT, "%nfloor: the same SQL through FloorServer (a plain-socket HTTP server, no "
-                + "framework, JSON by hand). The service's empty request (GET /actuator/health/liveness, no database): "
-                + "p50 %.2f, p95 %.2f, p99 %.2f.%n", empty.p50(), empty.p95(), empty.p99()));
+        md.append(String.format(Locale.ROOT, "%nSpring floor: the same SQL through SpringFloorApplication (Spring MVC on "
+                + "Tomcat, HikariCP, JdbcTemplate, Jackson; no security, actuator, metrics or service code). floor: "
+                + "through FloorServer (a plain-socket HTTP server, no framework, JSON by hand). Requests that do "
+                + "nothing (no database): the service's GET /actuator/health/liveness p50 %.2f, p95 %.2f, p99 %.2f; "
+                + "the Spring floor's GET /ready p50 %.2f, p95 %.2f, p99 %.2f.%n", empty.p50(), empty.p95(),
+                empty.p99(), springEmpty.p50(), springEmpty.p95(), springEmpty.p99()));
         md.append("\nPlans (EXPLAIN ANALYZE, last run):\n");
         plans.forEach((name, plan) -> md.append("\n").append(name).append(":\n```\n").append(plan.strip()).append("\n```\n"));
         return md.toString();

@@ -35,10 +35,22 @@ public final class ServiceProcess implements AutoCloseable {
 
     public static ServiceProcess start(Path jar, int port, Map<String, String> environment, Path log, String... jvmOptions)
             throws IOException {
+        return launch(List.of("-jar", jar.toString()), port, environment, log, jvmOptions);
+    }
+
+    /** Starts {@code mainClass} from {@code classpath} instead of an executable jar, with the same JDK. */
+    public static ServiceProcess start(String classpath, String mainClass, int port, Map<String, String> environment,
+            Path log, String... jvmOptions) throws IOException {
+        return launch(List.of("-cp", classpath, mainClass), port, environment, log, jvmOptions);
+    }
+
+    private static ServiceProcess launch(List<String> program, int port, Map<String, String> environment, Path log,
+            String... jvmOptions) throws IOException {
         String java = ProcessHandle.current().info().command().orElse("java");
         List<String> command = new ArrayList<>(List.of(java));
         command.addAll(List.of(jvmOptions));
-        command.addAll(List.of("-jar", jar.toString(), "--server.port=" + port));
+        command.addAll(program);
+        command.add("--server.port=" + port);
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.to(log.toFile()));
         builder.environment().putAll(environment);
@@ -46,6 +58,11 @@ public final class ServiceProcess implements AutoCloseable {
     }
 
     public void awaitReady(Duration timeout) throws InterruptedException {
+        awaitReady(timeout, "/actuator/health/readiness");
+    }
+
+    /** Waits until {@code path} answers 200: for a process without the actuator's readiness probe. */
+    public void awaitReady(Duration timeout, String path) throws InterruptedException {
         HttpClient client = HttpClient.newHttpClient();
         Instant deadline = Instant.now().plus(timeout);
         while (Instant.now().isBefore(deadline)) {
@@ -54,7 +71,7 @@ public final class ServiceProcess implements AutoCloseable {
             }
             try {
                 HttpResponse<Void> response = client.send(HttpRequest.newBuilder(
-                        URI.create("http://localhost:" + port + "/actuator/health/readiness")).build(),
+                        URI.create("http://localhost:" + port + path)).build(),
                         HttpResponse.BodyHandlers.discarding());
                 if (response.statusCode() == 200) {
                     return;
