@@ -27,7 +27,9 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * C-4 benchmark: one workspace of a million customers; the customer list's typical searches measured
  * through the HTTP API of a running customer-service, and the same SQL measured directly in psql in
- * the same run, side by side. Run it with {@code system-tests/bench/customer-search.sh}.
+ * the same run, side by side, with two floors between them: the SQL behind a Spring Boot app that does
+ * nothing else ({@link SpringFloorApplication}) and behind a plain socket ({@link FloorServer}). Run it
+ * with {@code system-tests/bench/customer-search.sh}.
  */
 public final class CustomerSearchBenchmark {
 
@@ -104,6 +106,7 @@ public final class CustomerSearchBenchmark {
             // One statement per line for the Spring floor (no statement has a line break inside a literal).
             Path statements = Files.write(Files.createTempFile("search-statements", ".sql"),
                     queries.stream().map(query -> query.sql().replace('\n', ' ')).toList());
+            statements.toFile().deleteOnExit();
             try (ServiceProcess spring = ServiceProcess.start(System.getProperty("java.class.path"),
                     SpringFloorApplication.class.getName(), springPort, Map.of(
                             "SPRING_DATASOURCE_URL", jdbcUrl,
