@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -16,7 +17,8 @@ import org.springframework.web.bind.annotation.RestController;
  * The search benchmark's second floor: the least a Spring Boot service does to answer a search. Spring
  * MVC on Tomcat, HikariCP, {@code JdbcTemplate} and Jackson with Boot's defaults, and nothing else: no
  * security, no actuator, no metrics, no service code. {@code GET /<n>} runs the n-th statement of the
- * file named by {@code --floor.statements} (one per line) and returns its rows as JSON objects.
+ * file named by the property {@code floor.statements} ({@code FLOOR_STATEMENTS}; one statement per line)
+ * and returns its rows as JSON objects.
  *
  * <p>Between the plain-socket {@code FloorServer} and customer-service, it tells what the framework
  * itself costs on this machine from what the service adds on top of it.
@@ -27,7 +29,7 @@ public class SpringFloorApplication {
     public static void main(String[] args) {
         SpringApplication application = new SpringApplication(SpringFloorApplication.class);
         application.setDefaultProperties(Map.of(
-                // the service's planner setting, so that both plan each search with its real values
+                // the service's session setting, so that its sessions and the floor's are alike
                 "spring.datasource.hikari.connection-init-sql", "SET plan_cache_mode = force_custom_plan",
                 "spring.main.banner-mode", "off"));
         application.run(args);
@@ -39,7 +41,7 @@ public class SpringFloorApplication {
         private final JdbcTemplate jdbc;
         private final List<String> statements;
 
-        Statements(JdbcTemplate jdbc, org.springframework.core.env.Environment environment) throws IOException {
+        Statements(JdbcTemplate jdbc, Environment environment) throws IOException {
             this.jdbc = jdbc;
             this.statements = Files.readAllLines(Path.of(environment.getRequiredProperty("floor.statements")));
         }
