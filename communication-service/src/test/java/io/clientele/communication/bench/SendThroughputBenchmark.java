@@ -155,12 +155,12 @@ public final class SendThroughputBenchmark {
             Phase warm = burst(producer, workspace, ids, "warm", warmup);
             await(warm, Duration.ofMinutes(10));
             System.out.println("Burst: " + messages + " messages at once ...");
-            long cpuBefore = cpu(service.pid());
+            long cpuBefore = service.cpuTime().toNanos();
             long ownCpuBefore = cpu(ProcessHandle.current().pid());
             String loadBefore = load();
             Phase burst = burst(producer, workspace, ids, "burst", messages);
             await(burst, Duration.ofMinutes(20));
-            long cpuBurst = cpu(service.pid()) - cpuBefore;
+            long cpuBurst = service.cpuTime().toNanos() - cpuBefore;
             long infrastructureCpu = cpu(ProcessHandle.current().pid()) - ownCpuBefore;
             String loadAfter = load();
             Files.writeString(out.resolve("communication-send-benchmark-metrics.txt"), HttpClient.newHttpClient().send(

@@ -65,7 +65,39 @@ public final class CustomerSearchBenchmark {
      * @param floor  the same SQL through {@link FloorServer}: what the HTTP round trip and the JSON cost
      *               any Java service here, without the framework
      */
-    record Result(Query query, int rows, Latencies http, Latencies spring, Latencies floor, Latencies sql) {
+    record Result(Query query, int rows, Latencies http, Latencies spring, Latencies floor, Latencies sql,
+            double serviceCpu, double springCpu) {
+    }
+
+    /**
+     * The CPU time one process spent while it answered the requests sent to it, per request: all its
+     * threads (request threads, garbage collector, JIT, the service's Kafka consumers and outbox relay),
+     * read from the OS before and after each block of sequential requests. Of the two HTTP sides that
+     * are processes of their own, it tells what the service adds to the framework in work done, which
+     * the latencies blur with everything else the two shared cores were doing.
+     */
+    static final class CpuPerRequest {
+
+        private final ServiceProcess process;
+        private long nanos;
+        private long requests;
+
+        CpuPerRequest(ServiceProcess process) {
+            this.process = process;
+        }
+
+        Latencies time(Curl curl, String url, int warmup, int iterations) throws IOException, InterruptedException {
+            Duration before = process.cpuTime();
+            Latencies latencies = curl.time(url, warmup, iterations);
+            nanos += process.cpuTime().minus(before).toNanos();
+            requests += warmup + iterations;
+            return latencies;
+        }
+
+        /** Milliseconds of CPU per request so far. */
+        double millis() {
+            return nanos / 1e6 / requests;
+        }
     }
 
     public static void main(String[] args) throws Exception {
@@ -120,8 +152,19 @@ public final class CustomerSearchBenchmark {
                 Warmup warm = warmUp(List.of(service, spring), curl, urls, globalWarmup, maxWarmup);
                 System.out.println(warm);
                 // What a request costs that does nothing: HTTP and the filters, no database.
-                Latencies empty = curl.time("http://localhost:" + port + "/actuator/health/liveness", warmup, iterations);
-                Latencies springEmpty = curl.time("http://localhost:" + springPort + "/ready", warmup, iterations);
+                // (Warmed up first and apart: the warm-up rounds never called them, so their first requests
+                // compile code, and that CPU is not what such a request costs.)
+                String liveness = "http://localhost:" + port + "/actuator/health/liveness";
+                String ready = "http://localhost:" + springPort + "/ready";
+                curl.time(liveness, warmup, 1);
+                curl.time(ready, warmup, 1);
+                // What each spends on its own, between requests (the service's consumers and relay polling):
+                // part of every CPU-per-request figure below, in proportion to how long requests take.
+                double[] idle = idleCpu(List.of(service, spring), Duration.ofSeconds(10));
+                CpuPerRequest emptyCpu = new CpuPerRequest(service);
+                CpuPerRequest springEmptyCpu = new CpuPerRequest(spring);
+                Latencies empty = emptyCpu.time(curl, liveness, BLOCK_WARMUP, iterations);
+                Latencies springEmpty = springEmptyCpu.time(curl, ready, BLOCK_WARMUP, iterations);
                 List<Result> results = new ArrayList<>();
                 for (int i = 0; i < queries.size(); i++) {
                     Query query = queries.get(i);
@@ -135,6 +178,7 @@ public final class CustomerSearchBenchmark {
                     // machine (its slow spells last seconds; one side measured after the other could meet
                     // one that the other did not). Sides 0-2 are the URLs (API, Spring floor, floor), 3 psql.
                     int count = sideUrls.size() + 1;
+                    List<CpuPerRequest> cpu = List.of(new CpuPerRequest(service), new CpuPerRequest(spring));
                     List<List<Latencies>> sides = new ArrayList<>();
                     for (int side = 0; side < count; side++) {
                         sides.add(new ArrayList<>());
@@ -142,22 +186,26 @@ public final class CustomerSearchBenchmark {
                     for (int round = 0; round < Math.max(1, iterations / block); round++) {
                         for (int turn = 0; turn < count; turn++) {
                             int side = (round + turn) % count;
-                            sides.get(side).add(side < sideUrls.size()
-                                    ? curl.time(sideUrls.get(side), BLOCK_WARMUP, block)
-                                    : psql.time(query.sql(), BLOCK_WARMUP, block));
+                            sides.get(side).add(side < cpu.size()
+                                    ? cpu.get(side).time(curl, sideUrls.get(side), BLOCK_WARMUP, block)
+                                    : side < sideUrls.size()
+                                            ? curl.time(sideUrls.get(side), BLOCK_WARMUP, block)
+                                            : psql.time(query.sql(), BLOCK_WARMUP, block));
                         }
                     }
                     Result result = new Result(query, rows, Latencies.concat(sides.get(0)),
                             Latencies.concat(sides.get(1)), Latencies.concat(sides.get(2)),
-                            Latencies.concat(sides.get(3)));
+                            Latencies.concat(sides.get(3)), cpu.get(0).millis(), cpu.get(1).millis());
                     results.add(result);
                     System.out.printf(Locale.ROOT, "%-28s API p50 %6.2f p95 %6.2f | Spring floor p50 %6.2f p95 %6.2f "
-                                    + "| floor p50 %6.2f p95 %6.2f | psql p50 %6.2f p95 %6.2f ms%n", query.name(),
+                                    + "| floor p50 %6.2f p95 %6.2f | psql p50 %6.2f p95 %6.2f ms | CPU per request: service "
+                            + "%.2f, Spring floor %.2f ms%n", query.name(),
                             result.http().p50(), result.http().p95(), result.spring().p50(), result.spring().p95(),
-                            result.floor().p50(), result.floor().p95(), result.sql().p50(), result.sql().p95());
+                            result.floor().p50(), result.floor().p95(), result.sql().p50(), result.sql().p95(),
+                            result.serviceCpu(), result.springCpu());
                 }
-                String markdown = report(customers, iterations, warmup, warm, block, empty, springEmpty, results,
-                        plans(psql, queries));
+                String markdown = report(customers, iterations, warmup, warm, block, empty, springEmpty,
+                        emptyCpu.millis(), springEmptyCpu.millis(), idle, results, plans(psql, queries));
                 Files.writeString(report, markdown);
                 System.out.println(markdown);
             }
@@ -210,6 +258,17 @@ public final class CustomerSearchBenchmark {
             quietRounds = compiling < 0.02 ? quietRounds + 1 : 0;
         }
         return new Warmup(sent, quietRounds >= 2, compiling);
+    }
+
+    /** Each process's CPU time over {@code period} without requests, in milliseconds a second. */
+    private static double[] idleCpu(List<ServiceProcess> processes, Duration period) throws InterruptedException {
+        Duration[] before = processes.stream().map(ServiceProcess::cpuTime).toArray(Duration[]::new);
+        Thread.sleep(period);
+        double[] perSecond = new double[processes.size()];
+        for (int i = 0; i < perSecond.length; i++) {
+            perSecond[i] = processes.get(i).cpuTime().minus(before[i]).toNanos() / 1e6 / period.toSeconds();
+        }
+        return perSecond;
     }
 
     /** Per query, the URLs of its HTTP sides: the service's API, the Spring floor, the floor server. */
@@ -315,7 +374,8 @@ public final class CustomerSearchBenchmark {
     }
 
     private static String report(int customers, int iterations, int warmup, Warmup globalWarmup, int block,
-            Latencies empty, Latencies springEmpty, List<Result> results, Map<String, String> plans) {
+            Latencies empty, Latencies springEmpty, double emptyCpu, double springEmptyCpu, double[] idle,
+            List<Result> results, Map<String, String> plans) {
         StringBuilder md = new StringBuilder();
         md.append(String.format(Locale.ROOT, "%,d customers in one workspace; %s, then per query %d "
                 + "warm-up and %d measured runs, taken by the API, the Spring floor, the floor server and psql in "
@@ -324,22 +384,25 @@ public final class CustomerSearchBenchmark {
                 customers, globalWarmup, warmup, iterations, block, BLOCK_WARMUP));
         md.append("| query | rows | API p50 | API p95 | API p99 | Spring floor p50 | Spring floor p95 | floor p50 "
                 + "| floor p95 | psql p50 | psql p95 | psql p99 | API/psql p95 | Spring floor/psql p95 "
-                + "| floor/psql p95 |\n");
-        md.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+                + "| floor/psql p95 | service CPU/request | Spring floor CPU/request |\n");
+        md.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for (Result r : results) {
             md.append(String.format(Locale.ROOT, "| %s | %d | %.2f | %.2f | %.2f | %.2f | %.2f | %.2f | %.2f | %.2f "
-                            + "| %.2f | %.2f | %.2fx | %.2fx | %.2fx |%n",
+                            + "| %.2f | %.2f | %.2fx | %.2fx | %.2fx | %.2f | %.2f |%n",
                     r.query().name(), r.rows(), r.http().p50(), r.http().p95(), r.http().p99(), r.spring().p50(),
                     r.spring().p95(), r.floor().p50(), r.floor().p95(), r.sql().p50(), r.sql().p95(), r.sql().p99(),
                     r.http().p95() / r.sql().p95(), r.spring().p95() / r.sql().p95(),
-                    r.floor().p95() / r.sql().p95()));
+                    r.floor().p95() / r.sql().p95(), r.serviceCpu(), r.springCpu()));
         }
         md.append(String.format(Locale.ROOT, "%nSpring floor: the same SQL through SpringFloorApplication (Spring MVC on "
                 + "Tomcat, HikariCP, JdbcTemplate, Jackson; no security, actuator, metrics or service code). floor: "
                 + "through FloorServer (a plain-socket HTTP server, no framework, JSON by hand). Requests that do "
-                + "nothing (no database): the service's GET /actuator/health/liveness p50 %.2f, p95 %.2f, p99 %.2f; "
-                + "the Spring floor's GET /ready p50 %.2f, p95 %.2f, p99 %.2f.%n", empty.p50(), empty.p95(),
-                empty.p99(), springEmpty.p50(), springEmpty.p95(), springEmpty.p99()));
+                + "nothing (no database): the service's GET /actuator/health/liveness p50 %.2f, p95 %.2f, p99 %.2f "
+                + "(CPU %.2f ms per request); the Spring floor's GET /ready p50 %.2f, p95 %.2f, p99 %.2f (CPU %.2f "
+                + "ms). CPU per request: the process's CPU time over its measured blocks (all its threads), divided "
+                + "by the requests they held. Idle, between requests: the service %.1f ms of CPU a second, the Spring "
+                + "floor %.1f.%n", empty.p50(), empty.p95(), empty.p99(), emptyCpu, springEmpty.p50(),
+                springEmpty.p95(), springEmpty.p99(), springEmptyCpu, idle[0], idle[1]));
         md.append("\nPlans (EXPLAIN ANALYZE, last run):\n");
         plans.forEach((name, plan) -> md.append("\n").append(name).append(":\n```\n").append(plan.strip()).append("\n```\n"));
         return md.toString();

@@ -90,6 +90,17 @@ public final class ServiceProcess implements AutoCloseable {
     }
 
     /**
+     * The CPU time the service's process has used so far, all its threads together (user and system):
+     * read before and after a stretch of sequential requests, it says what one request costs the service
+     * itself, whatever else the shared machine was doing meanwhile.
+     */
+    public Duration cpuTime() {
+        return process.info().totalCpuDuration()
+                .orElseThrow(() -> new IllegalStateException("this OS does not report the CPU time of process "
+                        + process.pid()));
+    }
+
+    /**
      * The time the service's JIT compilers have spent so far (HotSpot's {@code sun.ci} counters, read
      * with the JDK's {@code jcmd}). A benchmark warms a service up until this stops growing: a service
      * that has been running for a while compiles nothing, and compiler threads busy on two cores slow
