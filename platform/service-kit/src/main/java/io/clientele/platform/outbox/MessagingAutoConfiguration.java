@@ -5,11 +5,7 @@ import io.clientele.platform.jdbc.PostgresCopy;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
-import java.util.HashMap;
-import java.util.Map;
 import javax.sql.DataSource;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -23,7 +19,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.core.ProducerFactory;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -60,31 +55,16 @@ public class MessagingAutoConfiguration {
     static class OutboxConfiguration {
 
         @Bean
-        OutboxRelay outboxRelay(JdbcTemplate jdbc, PlatformTransactionManager transactionManager,
-                ProducerFactory<?, ?> producerFactory, OutboxProperties properties, ObjectProvider<Clock> clock,
-                ObjectProvider<MeterRegistry> meters) {
-            // The relay's own producer: String key and CloudEvents JSON value whatever else the service
-            // configures, idempotent so Kafka's retries never duplicate or reorder a key's events.
-            Map<String, Object> config = new HashMap<>(producerFactory.getConfigurationProperties());
-            config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-            config.put(ProducerConfig.ACKS_CONFIG, "all");
-            // Kafka requires delivery.timeout >= linger + request.timeout; the relay waits a little longer
-            // than delivery.timeout so every send ends with Kafka's own verdict.
-            int deliveryTimeout = (int) properties.sendTimeout().toMillis();
-            config.putIfAbsent(ProducerConfig.MAX_BLOCK_MS_CONFIG, Math.min(5_000, deliveryTimeout));
-            int linger = 5;
-            int requestTimeout = Math.max(1_000, deliveryTimeout / 2);
-            config.put(ProducerConfig.LINGER_MS_CONFIG, linger);
-            // A relay round hands Kafka a few hundred events at once: batches of 16 KB (the default) would
-            // split them into many small produce requests per partition.
-            config.putIfAbsent(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
-            config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, requestTimeout);
-            config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, Math.max(deliveryTimeout, linger + requestTimeout));
-            config.putIfAbsent(ProducerConfig.CLIENT_ID_CONFIG, "outbox-relay");
-            DefaultKafkaProducerFactory<String, String> relayProducers = new DefaultKafkaProducerFactory<>(config,
-                    new StringSerializer(), new StringSerializer());
-            TransactionTemplate transactions = new TransactionTemplate(transactionManager);
-            return new OutboxRelay(jdbc, transactions, relayProducers, properties,
+        JdbcOutboxStore jdbcOutboxStore(JdbcTemplate jdbc, PlatformTransactionManager transactionManager,
+                OutboxProperties properties) {
+            return new JdbcOutboxStore(jdbc, new TransactionTemplate(transactionManager), properties.retention(),
+                    properties.inboxRetention());
+        }
+
+        @Bean
+        OutboxRelay outboxRelay(JdbcOutboxStore store, ProducerFactory<?, ?> producerFactory,
+                OutboxProperties properties, ObjectProvider<Clock> clock, ObjectProvider<MeterRegistry> meters) {
+            return new OutboxRelay(store, RelayProducers.create(producerFactory, properties), properties,
                     clock.getIfAvailable(Clock::systemUTC), meters.getIfAvailable(SimpleMeterRegistry::new));
         }
 

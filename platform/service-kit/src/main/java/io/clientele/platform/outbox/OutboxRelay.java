@@ -1,11 +1,8 @@
 package io.clientele.platform.outbox;
 
-import io.clientele.platform.events.EventEnvelope;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.nio.charset.StandardCharsets;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,43 +13,32 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.errors.InvalidTopicException;
 import org.apache.kafka.common.errors.RecordBatchTooLargeException;
 import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.apache.kafka.common.errors.SerializationException;
-import org.apache.kafka.common.header.internals.RecordHeader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.support.SendResult;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Moves committed outbox rows to Kafka, in commit order, and marks each one published only after Kafka
- * acknowledged it. While Kafka is unreachable the rows wait and the relay backs off; when it comes back
- * they are sent once. Several instances may run the relay: a transaction-scoped advisory lock lets one
- * relay at a time, so per-key order holds across instances.
+ * Moves committed events from a service's {@link OutboxStore} to Kafka, in commit order, and lets the
+ * store forget each one only after Kafka acknowledged it. While Kafka is unreachable the events wait and
+ * the relay backs off; when it comes back they are sent once. An event Kafka refuses for good (too large,
+ * an invalid topic) is set aside by the store and counted, never retried forever. Several instances may
+ * run the relay; the store lets one relay at a time, so per-key order holds across instances.
  *
  * <p>Delivery is at least once in the narrow window where Kafka acknowledged a record and the process
- * died before the row was marked; consumers de-duplicate by event id (the inbox).
+ * died before the store recorded it; consumers de-duplicate by event id (the inbox).
  */
 public class OutboxRelay implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
-    /** Arbitrary constant shared by every instance of a service: the relay's advisory lock. */
-    private static final long RELAY_LOCK = 0x0c11e7e1e0b0c5L;
 
-    private static final String SELECT_PENDING = """
-            SELECT seq, topic, message_key, payload FROM platform.outbox_event
-            WHERE published_at IS NULL AND failed_at IS NULL
-            ORDER BY seq LIMIT ? FOR UPDATE""";
-
-    private final JdbcTemplate jdbc;
-    private final TransactionTemplate transactions;
+    private final OutboxStore<?> store;
     private final DefaultKafkaProducerFactory<String, String> producers;
     private final KafkaTemplate<String, String> kafka;
     private final OutboxProperties properties;
@@ -64,28 +50,31 @@ public class OutboxRelay implements SmartLifecycle {
 
     private volatile Thread worker;
     private volatile boolean running;
-    private volatile Instant lastCleanup = Instant.EPOCH;
+    private Instant lastCleanup = Instant.EPOCH;
 
-    public OutboxRelay(JdbcTemplate jdbc, TransactionTemplate transactions,
-            DefaultKafkaProducerFactory<String, String> producers, OutboxProperties properties, Clock clock,
-            MeterRegistry meters) {
-        this.jdbc = jdbc;
-        this.transactions = transactions;
+    public OutboxRelay(OutboxStore<?> store, DefaultKafkaProducerFactory<String, String> producers,
+            OutboxProperties properties, Clock clock, MeterRegistry meters) {
+        this.store = store;
         this.producers = producers;
-        this.kafka = new KafkaTemplate<>(producers, true);
+        // No flush per record: a round's records travel in a few produce requests, and the round waits for
+        // their acknowledgements together (a flush per record made the relay one round trip per event).
+        this.kafka = new KafkaTemplate<>(producers, false);
         this.properties = properties;
         this.clock = clock;
         this.published = Counter.builder("clientele.outbox.published")
                 .description("Events the relay handed to Kafka and Kafka acknowledged").register(meters);
         this.sendFailures = Counter.builder("clientele.outbox.send.failures")
-                .description("Relay attempts that failed because Kafka did not acknowledge").register(meters);
+                .description("Relay rounds in which Kafka did not acknowledge every event").register(meters);
         this.rejected = Counter.builder("clientele.outbox.rejected")
-                .description("Events Kafka refused for good (kept in the outbox with failed_at set)").register(meters);
+                .description("Events Kafka refused for good (kept aside by the store)").register(meters);
         Gauge.builder("clientele.outbox.pending", this, OutboxRelay::pendingCount)
-                .description("Committed events not yet acknowledged by Kafka").register(meters);
+                .description("Committed events not yet acknowledged by Kafka (documents holding them, for MongoDB)")
+                .register(meters);
+        Gauge.builder("clientele.outbox.oldest.age", this, OutboxRelay::oldestAgeSeconds).baseUnit("seconds")
+                .description("How long the oldest waiting event has waited; 0 when none waits").register(meters);
     }
 
-    /** Asks the relay to look now instead of at the next poll; called after a transaction with events commits. */
+    /** Asks the relay to look now instead of at the next poll; called after a write with events. */
     public void wakeUp() {
         if (wakeUps.availablePermits() == 0) {
             wakeUps.release();
@@ -95,49 +84,41 @@ public class OutboxRelay implements SmartLifecycle {
     /**
      * Sends one batch of pending events. Public so that tests and operators can drive the relay by hand.
      *
-     * @return how the batch went
+     * @return how the round went
      */
-    public BatchResult relayOnce() {
-        BatchResult result = transactions.execute(status -> {
-            Boolean locked = jdbc.queryForObject("SELECT pg_try_advisory_xact_lock(?)", Boolean.class, RELAY_LOCK);
-            if (!Boolean.TRUE.equals(locked)) {
-                return BatchResult.EMPTY;
-            }
-            // An outbox is a queue: its statistics are always out of date (empty when last analysed, a
-            // backlog now), and on a small estimate the planner reads every pending row and sorts them,
-            // which at a backlog of 100,000 takes seconds per round. The pending index is in seq order;
-            // with sorting off for this transaction it is always the plan, whatever the statistics say.
-            jdbc.execute("SET LOCAL enable_sort = off");
-            List<PendingEvent> batch = jdbc.query(SELECT_PENDING, (rs, i) -> new PendingEvent(rs.getLong("seq"),
-                    rs.getString("topic"), rs.getString("message_key"), rs.getString("payload")),
-                    properties.batchSize());
-            return batch.isEmpty() ? BatchResult.EMPTY : send(batch);
-        });
-        return result == null ? BatchResult.EMPTY : result;
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public RelayRound relayOnce() {
+        OutboxStore raw = store;
+        return raw.relay(properties.batchSize(), batch -> send((List) batch));
     }
 
-    private BatchResult send(List<PendingEvent> batch) {
+    <P> SendOutcome<P> send(List<PendingEvent<P>> batch) {
         List<CompletableFuture<SendResult<String, String>>> inFlight = new ArrayList<>(batch.size());
         Exception failure = null;
-        for (PendingEvent event : batch) {
+        for (PendingEvent<P> event : batch) {
             try {
                 inFlight.add(kafka.send(event.toRecord()));
-            } catch (RuntimeException unreachable) {
+            } catch (RuntimeException notSent) {
+                if (isPermanent(rootCause(notSent))) {
+                    // Refused before it left (too large, say): answered like a refusal by the broker.
+                    inFlight.add(CompletableFuture.failedFuture(rootCause(notSent)));
+                    continue;
+                }
                 // send() blocks up to max.block.ms for metadata; one failure here means Kafka is out of
                 // reach, so the rest of the batch is not tried.
-                failure = unreachable;
+                failure = notSent;
                 break;
             }
         }
         long deadline = System.nanoTime() + properties.sendTimeout().plusSeconds(2).toNanos();
-        List<Long> acknowledged = new ArrayList<>();
-        List<Object[]> refused = new ArrayList<>();
-        List<Object[]> retry = new ArrayList<>();
+        List<PendingEvent<P>> acknowledged = new ArrayList<>();
+        List<SendOutcome.Refusal<P>> refused = new ArrayList<>();
+        List<SendOutcome.Refusal<P>> failed = new ArrayList<>();
         for (int i = 0; i < inFlight.size(); i++) {
-            PendingEvent event = batch.get(i);
+            PendingEvent<P> event = batch.get(i);
             try {
                 inFlight.get(i).get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-                acknowledged.add(event.seq());
+                acknowledged.add(event);
             } catch (InterruptedException interrupted) {
                 Thread.currentThread().interrupt();
                 failure = interrupted;
@@ -145,42 +126,30 @@ public class OutboxRelay implements SmartLifecycle {
             } catch (ExecutionException | TimeoutException error) {
                 Throwable cause = error instanceof ExecutionException ? rootCause(error) : error;
                 if (isPermanent(cause)) {
-                    refused.add(new Object[] {describe(cause), event.seq()});
+                    refused.add(new SendOutcome.Refusal<>(event, describe(cause)));
                 } else {
-                    retry.add(new Object[] {describe(cause), event.seq()});
+                    failed.add(new SendOutcome.Refusal<>(event, describe(cause)));
                     failure = failure == null ? (Exception) error : failure;
                 }
             }
         }
-        if (failure != null && retry.isEmpty() && inFlight.size() < batch.size()) {
-            retry.add(new Object[] {describe(rootCause(failure)), batch.get(inFlight.size()).seq()});
+        if (failure != null && failed.isEmpty() && inFlight.size() < batch.size()) {
+            // Nothing was tried: the first waiting event carries the reason for operators.
+            failed.add(new SendOutcome.Refusal<>(batch.get(inFlight.size()), describe(rootCause(failure))));
         }
-        Timestamp now = Timestamp.from(clock.instant());
-        if (!acknowledged.isEmpty()) {
-            if (properties.retention().isZero()) {
-                jdbc.update("DELETE FROM platform.outbox_event WHERE seq = ANY (?)", (Object) acknowledged.toArray(Long[]::new));
-            } else {
-                jdbc.update("UPDATE platform.outbox_event SET published_at = ?, attempts = attempts + 1,"
-                        + " last_error = NULL WHERE seq = ANY (?)", now, acknowledged.toArray(Long[]::new));
-            }
-            published.increment(acknowledged.size());
-        }
+        published.increment(acknowledged.size());
         if (!refused.isEmpty()) {
-            jdbc.batchUpdate("UPDATE platform.outbox_event SET failed_at = now(), attempts = attempts + 1,"
-                    + " last_error = ? WHERE seq = ?", refused);
             rejected.increment(refused.size());
-            log.error("Kafka refused {} outbox event(s) for good; they stay in platform.outbox_event with failed_at set",
-                    refused.size());
+            log.error("Kafka refused {} outbox event(s) for good ({}); they are kept aside, not retried", refused.size(),
+                    refused.getFirst().reason());
         }
-        if (!retry.isEmpty()) {
-            // A producer that lost its broker may hold state (producer id, sequence numbers) the broker
-            // no longer knows; the next attempt starts from a fresh one.
+        if (failure != null) {
+            // A producer that lost its broker may hold state (producer id, sequence numbers) the broker no
+            // longer knows; the next attempt starts from a fresh one.
             producers.reset();
-            jdbc.batchUpdate("UPDATE platform.outbox_event SET attempts = attempts + 1, last_error = ? WHERE seq = ?",
-                    retry);
             sendFailures.increment();
         }
-        return new BatchResult(batch.size(), acknowledged.size(), failure == null ? null : describe(rootCause(failure)));
+        return new SendOutcome<>(acknowledged, refused, failed, failure == null ? null : describe(rootCause(failure)));
     }
 
     @Override
@@ -204,6 +173,20 @@ public class OutboxRelay implements SmartLifecycle {
                 Thread.currentThread().interrupt();
             }
         }
+        // Released so another instance takes over at once; a store that has gone away must not hold up
+        // shutdown for its driver's timeouts (what a store holds expires by itself).
+        Thread releasing = Thread.ofPlatform().name("outbox-relay-release").daemon().start(() -> {
+            try {
+                store.release();
+            } catch (RuntimeException storeGone) {
+                log.debug("Outbox relay not released ({}); it expires by itself", storeGone.toString());
+            }
+        });
+        try {
+            releasing.join(Duration.ofSeconds(2));
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Override
@@ -211,7 +194,7 @@ public class OutboxRelay implements SmartLifecycle {
         return running;
     }
 
-    /** Stops after the web server (so in-flight requests' events get relayed) and before the datasource. */
+    /** Stops after the web server and the consumers (so their last events get relayed) and before the store. */
     @Override
     public int getPhase() {
         return SmartLifecycle.DEFAULT_PHASE - 1024;
@@ -221,20 +204,24 @@ public class OutboxRelay implements SmartLifecycle {
         int failures = 0;
         while (running) {
             try {
-                BatchResult result = relayOnce();
+                RelayRound round = relayOnce();
                 cleanUpIfDue();
-                if (result.failure() != null) {
+                if (!round.holder()) {
+                    // Another instance relays; it finds this instance's events too.
+                    failures = 0;
+                    Thread.sleep(properties.pollInterval());
+                } else if (round.failure() != null) {
                     failures++;
                     Duration pause = backoff(failures);
                     log.warn("Outbox relay could not reach Kafka ({}); {} event(s) wait, next try in {} ms",
-                            result.failure(), result.selected() - result.published(), pause.toMillis());
+                            round.failure(), round.selected() - round.published(), pause.toMillis());
                     Thread.sleep(pause);
                 } else {
                     if (failures > 0) {
                         log.info("Outbox relay reached Kafka again after {} failed attempt(s)", failures);
                     }
                     failures = 0;
-                    if (result.selected() < properties.batchSize()) {
+                    if (!round.more()) {
                         wakeUps.tryAcquire(properties.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
                         wakeUps.drainPermits();
                     }
@@ -243,7 +230,7 @@ public class OutboxRelay implements SmartLifecycle {
                 Thread.currentThread().interrupt();
                 return;
             } catch (RuntimeException unexpected) {
-                // The database may be briefly unavailable; the rows are safe, so keep trying.
+                // The store may be briefly unavailable; the events are safe in it, so keep trying.
                 failures++;
                 log.warn("Outbox relay failed: {}", unexpected.toString());
                 try {
@@ -267,20 +254,22 @@ public class OutboxRelay implements SmartLifecycle {
             return;
         }
         lastCleanup = now;
-        int outbox = jdbc.update("DELETE FROM platform.outbox_event WHERE published_at < ?",
-                Timestamp.from(now.minus(properties.retention())));
-        int inbox = jdbc.update("DELETE FROM platform.inbox_event WHERE processed_at < ?",
-                Timestamp.from(now.minus(properties.inboxRetention())));
-        if (outbox + inbox > 0) {
-            log.info("Deleted {} published outbox event(s) and {} inbox entries past retention", outbox, inbox);
-        }
+        store.cleanUp(now);
     }
 
     private double pendingCount() {
         try {
-            Long pending = jdbc.queryForObject("SELECT count(*) FROM platform.outbox_event"
-                    + " WHERE published_at IS NULL AND failed_at IS NULL", Long.class);
-            return pending == null ? Double.NaN : pending;
+            return store.pending();
+        } catch (RuntimeException unavailable) {
+            return Double.NaN;
+        }
+    }
+
+    private double oldestAgeSeconds() {
+        try {
+            return store.oldestPending()
+                    .map(oldest -> Math.max(0, Duration.between(oldest, clock.instant()).toMillis() / 1000.0))
+                    .orElse(0.0);
         } catch (RuntimeException unavailable) {
             return Double.NaN;
         }
@@ -299,26 +288,8 @@ public class OutboxRelay implements SmartLifecycle {
         return cause;
     }
 
-    private static String describe(Throwable cause) {
+    static String describe(Throwable cause) {
         String text = cause.getClass().getSimpleName() + ": " + cause.getMessage();
         return text.length() > 1000 ? text.substring(0, 1000) : text;
-    }
-
-    /**
-     * @param selected  events taken from the outbox in this batch
-     * @param published events Kafka acknowledged
-     * @param failure   why the rest wait, or null
-     */
-    public record BatchResult(int selected, int published, String failure) {
-        static final BatchResult EMPTY = new BatchResult(0, 0, null);
-    }
-
-    private record PendingEvent(long seq, String topic, String key, String payload) {
-        ProducerRecord<String, String> toRecord() {
-            ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, payload);
-            record.headers().add(new RecordHeader("content-type",
-                    EventEnvelope.STRUCTURED_CONTENT_TYPE.getBytes(StandardCharsets.UTF_8)));
-            return record;
-        }
     }
 }

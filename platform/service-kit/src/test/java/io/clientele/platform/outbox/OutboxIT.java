@@ -86,6 +86,26 @@ class OutboxIT {
     }
 
     @Test
+    void anEventKafkaRefusesForGoodIsSetAsideAndTheNextOneStillLeaves() {
+        UUID workspace = UUID.randomUUID();
+        String key = UUID.randomUUID().toString();
+        try (TopicReader reader = new TopicReader(bootstrap, DemoService.TOPIC)) {
+            List<String> written = transactions.execute(status -> outbox.publishAll(List.of(
+                    new OutgoingEvent(DemoService.TOPIC, "demo.changed.v1", workspace, key,
+                            Map.of("label", "x".repeat(2_000_000))),
+                    new OutgoingEvent(DemoService.TOPIC, "demo.changed.v1", workspace, key, Map.of("label", "after")))));
+
+            await().atMost(Duration.ofSeconds(30)).until(() -> find(reader.poll(), written.get(1)) != null);
+            Map<String, Object> refused = jdbc.queryForMap("SELECT failed_at, last_error, published_at"
+                    + " FROM platform.outbox_event WHERE id = ?::uuid", written.get(0));
+            assertThat(refused.get("failed_at")).isNotNull();
+            assertThat(refused.get("published_at")).isNull();
+            assertThat((String) refused.get("last_error")).startsWith("RecordTooLargeException");
+            assertThat(reader.poll()).noneMatch(r -> r.value().contains(written.get(0)));
+        }
+    }
+
+    @Test
     void aRolledBackChangePublishesNothing() {
         long before = count();
         assertThatThrownBy(() -> service.changeThenFail(UUID.randomUUID(), "never"))

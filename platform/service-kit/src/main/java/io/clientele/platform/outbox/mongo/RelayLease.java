@@ -1,6 +1,7 @@
-package io.clientele.communication.outbox;
+package io.clientele.platform.outbox.mongo;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 import org.bson.Document;
@@ -14,7 +15,7 @@ import org.springframework.data.mongodb.core.query.Update;
 /**
  * One relay at a time across instances, so one customer's events leave in the order they were stored:
  * a lease document taken with a conditional findAndModify (free, expired, or already ours) and renewed
- * on every round. An instance that dies loses it after {@code leaseDuration}.
+ * on every round. An instance that dies loses it after the lease's duration.
  */
 final class RelayLease {
 
@@ -23,10 +24,10 @@ final class RelayLease {
 
     private final MongoTemplate mongo;
     private final Clock clock;
-    private final java.time.Duration duration;
+    private final Duration duration;
     private final String owner = UUID.randomUUID().toString();
 
-    RelayLease(MongoTemplate mongo, Clock clock, java.time.Duration duration) {
+    RelayLease(MongoTemplate mongo, Clock clock, Duration duration) {
         this.mongo = mongo;
         this.clock = clock;
         this.duration = duration;

@@ -1,4 +1,4 @@
-package io.clientele.customer.kafka;
+package io.clientele.platform.messaging;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -6,27 +6,32 @@ import java.util.List;
 import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.messaging.Message;
 
-/** A batch as Spring Cloud Stream hands it to a batch consumer, record by record with where each came from. */
-public final class ConsumedBatch {
+/**
+ * One record of a batch as Spring Cloud Stream hands it to a batch consumer (native decoding, bytes),
+ * with where it came from, which a dead letter names.
+ */
+public record ConsumedRecord(String topic, int partition, long offset, byte[] key, byte[] value) {
 
-    /** One record: its bytes and its place in the topic (for dead letters). */
-    public record Record(String topic, int partition, long offset, byte[] key, byte[] value) {
-    }
-
-    private ConsumedBatch() {
-    }
-
-    public static List<Record> of(String topic, Message<List<byte[]>> message) {
+    /** The records of a batch message, in order. */
+    public static List<ConsumedRecord> of(String topic, Message<List<byte[]>> message) {
         List<byte[]> values = message.getPayload();
         List<?> keys = header(message, KafkaHeaders.RECEIVED_KEY, values.size());
         List<?> partitions = header(message, KafkaHeaders.RECEIVED_PARTITION, values.size());
         List<?> offsets = header(message, KafkaHeaders.OFFSET, values.size());
-        List<Record> records = new ArrayList<>(values.size());
+        List<ConsumedRecord> records = new ArrayList<>(values.size());
         for (int i = 0; i < values.size(); i++) {
-            records.add(new Record(topic, number(partitions.get(i)).intValue(), number(offsets.get(i)).longValue(),
-                    bytes(keys.get(i)), values.get(i)));
+            records.add(new ConsumedRecord(topic, number(partitions.get(i)).intValue(),
+                    number(offsets.get(i)).longValue(), bytes(keys.get(i)), values.get(i)));
         }
         return records;
+    }
+
+    public String keyText() {
+        return key == null ? null : new String(key, StandardCharsets.UTF_8);
+    }
+
+    public String valueText() {
+        return value == null ? null : new String(value, StandardCharsets.UTF_8);
     }
 
     private static List<?> header(Message<?> message, String name, int size) {
