@@ -4,7 +4,7 @@ import io.clientele.communication.Category;
 import io.clientele.communication.Channel;
 import io.clientele.communication.CustomerRef;
 import io.clientele.communication.Purpose;
-import io.clientele.communication.outbox.PendingEvent;
+import io.clientele.platform.outbox.mongo.StoredEvent;
 import io.clientele.communication.templates.InlineContent;
 import io.clientele.communication.templates.TemplateModel;
 import io.clientele.communication.templates.TemplateVariables;
@@ -25,7 +25,7 @@ record MessageDocument(@Id String id, String workspaceId, String customerId, Str
         InlineDoc inline, VariablesDoc variables, String languageOverride, String scenarioId, String stepId, String title,
         String state, String reasonCode, String reason, Instant notBefore, Instant dueAt, LeaseDoc lease, int attempts,
         ContentDoc content, String provider, String providerMessageId, List<DecisionDoc> decisions, boolean erased,
-        Instant createdAt, Instant updatedAt, Instant sentAt, List<PendingEvent> outbox, Instant outboxDue) {
+        Instant createdAt, Instant updatedAt, Instant sentAt, List<StoredEvent> outbox, Instant outboxDue) {
 
     static final String COLLECTION = "messages";
 

@@ -8,7 +8,7 @@ import io.clientele.communication.messages.MessageDocument.LeaseDoc;
 import io.clientele.communication.messages.MessageDocument.ReservationDoc;
 import io.clientele.communication.messages.MessageDocument.VariablesDoc;
 import io.clientele.communication.outbox.EventOutbox;
-import io.clientele.communication.outbox.PendingEvent;
+import io.clientele.platform.outbox.mongo.StoredEvent;
 import io.clientele.platform.problem.InvalidInputException;
 import java.time.Clock;
 import java.time.Duration;
@@ -241,7 +241,7 @@ public class MessageLog {
             if (transition.sentAt() != null) {
                 update.set("sentAt", transition.sentAt());
             }
-            List<PendingEvent> events = outbox.pending(transition.events().toArray());
+            List<StoredEvent> events = outbox.pending(transition.events().toArray());
             outbox.addTo(update, events);
             if (!events.isEmpty()) {
                 withEvents.add(message.id().toString());
@@ -401,7 +401,7 @@ public class MessageLog {
 
     private MessageDocument document(NewMessage planned) {
         Message m = planned.message();
-        List<PendingEvent> events = outbox.pending(planned.events().toArray());
+        List<StoredEvent> events = outbox.pending(planned.events().toArray());
         var variables = m.variables();
         return new MessageDocument(m.id().toString(), m.customer().workspaceId().toString(),
                 m.customer().customerId().toString(), m.requestId(), m.requestHash(), m.origin(), m.requestedBy(),

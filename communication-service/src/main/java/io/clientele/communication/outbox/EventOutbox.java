@@ -1,11 +1,8 @@
 package io.clientele.communication.outbox;
 
-import io.clientele.communication.Ids;
-import io.clientele.platform.events.EventEnvelope;
-import io.clientele.platform.events.EventJson;
 import io.clientele.platform.events.OutgoingEvent;
-import java.time.Clock;
-import java.time.Instant;
+import io.clientele.platform.outbox.mongo.MongoOutbox;
+import io.clientele.platform.outbox.mongo.StoredEvent;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -13,59 +10,43 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 /**
- * The outbox of a MongoDB service: a feature turns its domain events into {@link PendingEvent}s, adds
- * them to the very update that changes its document ({@link #addTo}), and tells the relay which
- * documents it wrote ({@link #written}) so they are published at once rather than at the next sweep.
+ * The service kit's MongoDB outbox as communication-service's features use it: a feature hands over its
+ * own domain events, which the {@link EventTranslator} (at the edge, integration.out) turns into the
+ * versioned integration events; they are added to the very update that changes the feature's document
+ * and relayed once it is written.
  */
 @Component
 public class EventOutbox {
 
-    /** The array of pending events in an outbox document. */
-    public static final String FIELD = "outbox";
-    /** When the oldest pending event of a document was raised; absent when none waits (sparse index). */
-    public static final String DUE = "outboxDue";
-
-    static final String SOURCE = "/communication-service";
+    /** The array of waiting events in an outbox document. */
+    public static final String FIELD = MongoOutbox.FIELD;
+    /** When the oldest waiting event of a document was raised; absent when none waits. */
+    public static final String DUE = MongoOutbox.DUE;
 
     private final EventTranslator translator;
-    private final OutboxHints hints;
-    private final Clock clock;
+    private final MongoOutbox outbox;
 
-    EventOutbox(EventTranslator translator, OutboxHints hints, Clock clock) {
+    EventOutbox(EventTranslator translator, MongoOutbox outbox) {
         this.translator = translator;
-        this.hints = hints;
-        this.clock = clock;
+        this.outbox = outbox;
     }
 
     /** The integration events of these domain events, ready to be stored. */
-    public List<PendingEvent> pending(Object... domainEvents) {
-        Instant now = clock.instant();
-        List<PendingEvent> pending = new ArrayList<>();
+    public List<StoredEvent> pending(Object... domainEvents) {
+        List<OutgoingEvent> events = new ArrayList<>();
         for (Object domainEvent : domainEvents) {
-            for (OutgoingEvent event : translator.translate(domainEvent)) {
-                String id = Ids.newId().toString();
-                EventEnvelope envelope = new EventEnvelope(EventEnvelope.SPEC_VERSION, id, SOURCE, event.type(), now,
-                        event.subject(), event.workspaceId().toString(), "application/json",
-                        EventJson.toTree(event.data()));
-                pending.add(new PendingEvent(id, event.type(), event.topic(), event.subject(), now,
-                        EventJson.write(envelope)));
-            }
+            events.addAll(translator.translate(domainEvent));
         }
-        return pending;
+        return outbox.pending(events);
     }
 
     /** Adds the events to a document update: they are stored by the same atomic write as the change. */
-    public Update addTo(Update update, List<PendingEvent> events) {
-        if (events.isEmpty()) {
-            return update;
-        }
-        update.push(FIELD).each(events.toArray());
-        update.min(DUE, events.getFirst().time());
-        return update;
+    public Update addTo(Update update, List<StoredEvent> events) {
+        return outbox.addTo(update, events);
     }
 
     /** The events of these documents were stored: relay them now. */
     public void written(String collection, Collection<String> ids) {
-        hints.offer(collection, ids);
+        outbox.written(collection, ids);
     }
 }

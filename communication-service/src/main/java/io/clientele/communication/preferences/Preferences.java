@@ -4,7 +4,7 @@ import io.clientele.communication.Channel;
 import io.clientele.communication.CustomerRef;
 import io.clientele.communication.Ids;
 import io.clientele.communication.outbox.EventOutbox;
-import io.clientele.communication.outbox.PendingEvent;
+import io.clientele.platform.outbox.mongo.StoredEvent;
 import io.clientele.communication.preferences.PreferencesDocument.Channels;
 import io.clientele.communication.preferences.PreferencesDocument.EntryDoc;
 import io.clientele.communication.preferences.PreferencesDocument.HandoffDoc;
@@ -125,7 +125,7 @@ public class Preferences {
                 true, 1, 0, List.of(), List.of(), false, now, source, null, now);
         List<String> fields = List.of("created");
         EntryDoc entry = entry(now, fields, source, actor, wordingVersion, sourceRef, null, initial);
-        List<PendingEvent> events = outbox.pending(new PreferencesChanged(customer, initial, fields, source, actor,
+        List<StoredEvent> events = outbox.pending(new PreferencesChanged(customer, initial, fields, source, actor,
                 wordingVersion, now));
         Update update = new Update()
                 .setOnInsert("workspaceId", customer.workspaceId().toString())
@@ -206,7 +206,7 @@ public class Preferences {
                     ? change.wordingVersion() : null;
             EntryDoc entry = entry(now, fields, change.source(), change.actor(), wording, change.sourceRef(), change.note(),
                     after);
-            List<PendingEvent> events = outbox.pending(new PreferencesChanged(customer, after, fields, change.source(),
+            List<StoredEvent> events = outbox.pending(new PreferencesChanged(customer, after, fields, change.source(),
                     change.actor(), wording, now));
             Criteria unchanged = Criteria.where("_id").is(customer.key()).and("version").is(before.version());
             if (change.sourceRef() != null) {

@@ -1,6 +1,6 @@
 package io.clientele.communication.preferences;
 
-import io.clientele.communication.outbox.OutboxSource;
+import io.clientele.platform.outbox.mongo.OutboxSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.domain.Sort;

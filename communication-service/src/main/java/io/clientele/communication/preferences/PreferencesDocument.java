@@ -2,7 +2,7 @@ package io.clientele.communication.preferences;
 
 import io.clientele.communication.Channel;
 import io.clientele.communication.CustomerRef;
-import io.clientele.communication.outbox.PendingEvent;
+import io.clientele.platform.outbox.mongo.StoredEvent;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -19,7 +19,7 @@ record PreferencesDocument(@Id String id, String workspaceId, String customerId,
         Channels channels, String language, boolean orderConfirmations, long version, long marketingSeq,
         List<MarketingSendDoc> marketingSends, List<HandoffDoc> handoffs, List<EntryDoc> consents, boolean erased,
         Instant subscriptionSince, String subscriptionSource, Instant mutedSince, Instant createdAt, Instant updatedAt,
-        List<PendingEvent> outbox, Instant outboxDue) {
+        List<StoredEvent> outbox, Instant outboxDue) {
 
     static final String COLLECTION = "preferences";
 

@@ -39,11 +39,11 @@ import org.springframework.test.context.DynamicPropertySource;
  * only through a proxy the test cuts, as a network partition would; so this test runs its own broker.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "clientele.communication.outbox.poll-interval=100ms",
-        "clientele.communication.outbox.sweep-interval=500ms",
-        "clientele.communication.outbox.initial-backoff=100ms",
-        "clientele.communication.outbox.max-backoff=1s",
-        "clientele.communication.outbox.send-timeout=3s",
+        "clientele.outbox.poll-interval=100ms",
+        "clientele.outbox.sweep-interval=500ms",
+        "clientele.outbox.initial-backoff=100ms",
+        "clientele.outbox.max-backoff=1s",
+        "clientele.outbox.send-timeout=3s",
         "clientele.communication.sending.poll-interval=100ms",
         "spring.kafka.producer.properties.max.block.ms=1000",
         "spring.kafka.producer.properties.reconnect.backoff.max.ms=500"})

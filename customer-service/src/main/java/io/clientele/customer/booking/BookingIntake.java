@@ -1,7 +1,8 @@
 package io.clientele.customer.booking;
 
-import io.clientele.customer.kafka.AcknowledgedProducer;
 import io.clientele.platform.events.EventJson;
+import io.clientele.platform.events.UnreadableEvent;
+import io.clientele.platform.messaging.AcknowledgedProducer;
 import io.clientele.platform.problem.InvalidInputException;
 import io.clientele.platform.problem.Problems;
 import io.clientele.platform.security.Actor;
@@ -51,7 +52,7 @@ class BookingIntake {
         ReservationEvent read;
         try {
             read = BookingEventReader.read(event);
-        } catch (BookingEventReader.UnreadableEvent unreadable) {
+        } catch (UnreadableEvent unreadable) {
             throw new InvalidInputException(unreadable.violations());
         }
         try {

@@ -1,13 +1,14 @@
 package io.clientele.customer.communication;
 
-import io.clientele.platform.events.EventEnvelope;
-import io.clientele.platform.events.EventJson;
+import io.clientele.platform.events.EventFields;
+import io.clientele.platform.events.UnreadableEvent;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
 
 /**
  * What customer-service reads of {@code communication.events}: its own trimmed copies of the events
@@ -45,72 +46,72 @@ final class CommunicationEvents {
             String reasonCode, String reason, Integer attempts) {
     }
 
-    /** An event that cannot be applied: not a CloudEvent, or its data breaks the contract. */
-    static final class Unreadable extends Exception {
-        Unreadable(String reason) {
-            super(reason, null, false, false);
-        }
-    }
-
     /** @return the event, or null when it is of a type customer-service does not follow */
-    static Received read(byte[] value) throws Unreadable {
-        EventEnvelope envelope;
-        try {
-            envelope = EventJson.mapper().readValue(value, EventEnvelope.class);
-        } catch (JacksonException | NullPointerException notAnEvent) {
-            throw new Unreadable("not a CloudEvent: " + (notAnEvent instanceof JacksonException json
-                    ? json.getOriginalMessage() : notAnEvent.getMessage()));
-        }
-        UUID workspace;
-        try {
-            workspace = UUID.fromString(String.valueOf(envelope.workspaceid()));
-        } catch (IllegalArgumentException notAUuid) {
-            throw new Unreadable("workspaceid: must be a UUID");
-        }
-        Object data;
-        try {
-            data = switch (envelope.type()) {
-                case PREFERENCES_CHANGED -> EventJson.dataOf(envelope, PreferencesChangedV1.class);
-                case MESSAGE_SCHEDULED, MESSAGE_SENT, MESSAGE_SKIPPED, MESSAGE_FAILED ->
-                        EventJson.dataOf(envelope, MessageV1.class);
-                default -> null;
-            };
-        } catch (JacksonException | IllegalArgumentException broken) {
-            throw new Unreadable("data: " + (broken instanceof JacksonException json ? json.getOriginalMessage()
-                    : broken.getMessage()));
-        }
-        if (data == null) {
-            return null;
-        }
-        List<String> missing = new ArrayList<>();
-        if (data instanceof PreferencesChangedV1 preferences) {
-            require(missing, "data.customerId", preferences.customerId());
-            require(missing, "data.version", preferences.version());
-            require(missing, "data.subscriptionState", preferences.subscriptionState());
-            require(missing, "data.muted", preferences.muted());
-            require(missing, "data.occurredAt", preferences.occurredAt());
-            if (preferences.subscriptionState() != null && !List.of("SUBSCRIBED", "UNSUBSCRIBED")
-                    .contains(preferences.subscriptionState())) {
-                missing.add("data.subscriptionState (SUBSCRIBED or UNSUBSCRIBED)");
-            }
-        } else if (data instanceof MessageV1 message) {
-            require(missing, "data.messageId", message.messageId());
-            require(missing, "data.customerId", message.customerId());
-            require(missing, "data.channel", message.channel());
-            require(missing, "data.occurredAt", message.occurredAt());
-            if (envelope.type().equals(MESSAGE_SCHEDULED)) {
-                require(missing, "data.dueAt", message.dueAt());
-            }
-        }
-        if (!missing.isEmpty()) {
-            throw new Unreadable("missing or invalid: " + String.join(", ", missing));
-        }
-        return new Received(envelope.id(), workspace, envelope.type(), data);
+    static Received read(byte[] value) throws UnreadableEvent {
+        JsonNode event = EventFields.parse(value);
+        EventFields check = new EventFields();
+        EventFields.Envelope envelope = check.envelope(event);
+        check.done();
+        JsonNode data = envelope.data();
+        Object read = switch (envelope.type()) {
+            case PREFERENCES_CHANGED -> preferences(check, data);
+            case MESSAGE_SCHEDULED, MESSAGE_SENT, MESSAGE_SKIPPED, MESSAGE_FAILED ->
+                    message(check, data, envelope.type().equals(MESSAGE_SCHEDULED));
+            default -> null;
+        };
+        check.done();
+        return read == null ? null : new Received(envelope.id(), envelope.workspaceId(), envelope.type(), read);
     }
 
-    private static void require(List<String> missing, String field, Object value) {
-        if (value == null) {
-            missing.add(field);
+    private static PreferencesChangedV1 preferences(EventFields check, JsonNode data) {
+        String state = check.text(data, "subscriptionState", "data.subscriptionState", 20, true);
+        if (state != null && !List.of("SUBSCRIBED", "UNSUBSCRIBED").contains(state)) {
+            check.fail("data.subscriptionState", "must be SUBSCRIBED or UNSUBSCRIBED");
         }
+        Map<String, Boolean> channels = new LinkedHashMap<>();
+        JsonNode switches = check.object(data, "channels", "data.channels", false);
+        if (switches != null) {
+            for (String channel : switches.properties().stream().map(java.util.Map.Entry::getKey).toList()) {
+                Boolean on = check.bool(switches, channel, "data.channels." + channel, true);
+                if (on != null) {
+                    channels.put(channel, on);
+                }
+            }
+        }
+        List<String> changed = new ArrayList<>();
+        JsonNode fields = check.array(data, "changedFields", "data.changedFields", false);
+        if (fields != null) {
+            for (JsonNode field : fields) {
+                if (field.isString()) {
+                    changed.add(field.asString());
+                } else {
+                    check.fail("data.changedFields", "must be an array of strings");
+                }
+            }
+        }
+        return new PreferencesChangedV1(check.uuid(data, "customerId", "data.customerId", true),
+                check.integer(data, "version", "data.version", 0, Long.MAX_VALUE, true), state,
+                check.bool(data, "muted", "data.muted", true), channels,
+                check.text(data, "language", "data.language", 35, false), changed,
+                check.text(data, "source", "data.source", 40, false), check.text(data, "actor", "data.actor", 200, false),
+                check.instant(data, "occurredAt", "data.occurredAt", true));
+    }
+
+    private static MessageV1 message(EventFields check, JsonNode data, boolean scheduled) {
+        Long attempts = check.integer(data, "attempts", "data.attempts", 0, Integer.MAX_VALUE, false);
+        return new MessageV1(check.uuid(data, "messageId", "data.messageId", true),
+                check.uuid(data, "customerId", "data.customerId", true),
+                check.text(data, "channel", "data.channel", 20, true),
+                check.text(data, "category", "data.category", 20, false),
+                check.text(data, "templateKey", "data.templateKey", 64, false),
+                check.text(data, "title", "data.title", 500, false),
+                check.text(data, "scenarioId", "data.scenarioId", 100, false),
+                check.text(data, "stepId", "data.stepId", 100, false),
+                check.instant(data, "occurredAt", "data.occurredAt", true),
+                check.text(data, "previewPath", "data.previewPath", 500, false),
+                check.instant(data, "dueAt", "data.dueAt", scheduled),
+                check.text(data, "reasonCode", "data.reasonCode", 64, false),
+                check.text(data, "reason", "data.reason", 2000, false),
+                attempts == null ? null : attempts.intValue());
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.clientele.contracts.EventContracts;
+import io.clientele.platform.events.UnreadableEvent;
 import io.clientele.platform.problem.FieldViolation;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -38,7 +39,7 @@ class BookingEventReaderTest {
                 .replace("\"marketingConsent\": true", "\"marketingConsent\": \"yes\"");
 
         assertThatThrownBy(() -> BookingEventReader.read(broken.getBytes(StandardCharsets.UTF_8)))
-                .isInstanceOfSatisfying(BookingEventReader.UnreadableEvent.class, unreadable -> assertThat(
+                .isInstanceOfSatisfying(UnreadableEvent.class, unreadable -> assertThat(
                         unreadable.violations()).extracting(FieldViolation::field).containsExactlyInAnyOrder(
                         "data.reservation.startsAt", "data.customer.externalId", "workspaceid",
                         "data.customer.marketingConsent"));
@@ -67,7 +68,7 @@ class BookingEventReaderTest {
     private static ReservationEvent read(String type) {
         try {
             return BookingEventReader.read(EventContracts.sample(type).getBytes(StandardCharsets.UTF_8));
-        } catch (BookingEventReader.UnreadableEvent unreadable) {
+        } catch (UnreadableEvent unreadable) {
             throw new AssertionError(unreadable);
         }
     }

@@ -8,7 +8,7 @@ import static org.awaitility.Awaitility.await;
 import io.clientele.contracts.EventContracts;
 import io.clientele.customer.Api;
 import io.clientele.customer.CustomerServiceIT;
-import io.clientele.customer.kafka.DeadLetters;
+import io.clientele.platform.messaging.DeadLetters;
 import io.clientele.platform.events.EventJson;
 import io.clientele.testkit.tokens.TestTokens;
 import java.time.Duration;

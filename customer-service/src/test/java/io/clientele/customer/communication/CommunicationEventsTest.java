@@ -7,6 +7,7 @@ import io.clientele.contracts.EventContracts;
 import io.clientele.customer.communication.CommunicationEvents.MessageV1;
 import io.clientele.customer.communication.CommunicationEvents.PreferencesChangedV1;
 import io.clientele.customer.communication.CommunicationEvents.Received;
+import io.clientele.platform.events.UnreadableEvent;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -52,12 +53,12 @@ class CommunicationEventsTest {
                 .getBytes(StandardCharsets.UTF_8))).isNull();
         assertThatThrownBy(() -> CommunicationEvents.read(EventContracts.sample("communication.message-sent.v1")
                 .replace("\"channel\": \"EMAIL\",", "").getBytes(StandardCharsets.UTF_8)))
-                .isInstanceOf(CommunicationEvents.Unreadable.class).hasMessageContaining("data.channel");
+                .isInstanceOf(UnreadableEvent.class).hasMessageContaining("data.channel");
         assertThatThrownBy(() -> CommunicationEvents.read("[1, 2]".getBytes(StandardCharsets.UTF_8)))
-                .isInstanceOf(CommunicationEvents.Unreadable.class).hasMessageStartingWith("not a CloudEvent");
+                .isInstanceOf(UnreadableEvent.class).hasMessageContaining("must be a CloudEvent object");
     }
 
-    private static Received read(String type) throws CommunicationEvents.Unreadable {
+    private static Received read(String type) throws UnreadableEvent {
         return CommunicationEvents.read(EventContracts.sample(type).getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -1,5 +1,7 @@
 package io.clientele.communication.integration.in;
 
+import io.clientele.platform.events.EventFields;
+import io.clientele.platform.events.UnreadableEvent;
 import java.time.Instant;
 import java.util.UUID;
 import tools.jackson.databind.JsonNode;
@@ -15,7 +17,7 @@ final class CustomerEventReader {
     private CustomerEventReader() {
     }
 
-    sealed interface CustomerEvent permits Created, Updated, Erased, ReservationConsent, NotOurs {
+    sealed interface CustomerEvent permits Created, Updated, Erased, ReservationConsent {
     }
 
     /** The customer fields the contact read model keeps. */
@@ -43,9 +45,7 @@ final class CustomerEventReader {
             String partner, UUID reservationId) implements CustomerEvent {
     }
 
-    record NotOurs(String type) implements CustomerEvent {
-    }
-
+    /** @return the event, or null for a type this service does not follow (status changes, notes) */
     static CustomerEvent read(byte[] json) throws UnreadableEvent {
         JsonNode event = EventFields.parse(json);
         EventFields check = new EventFields();
@@ -65,7 +65,7 @@ final class CustomerEventReader {
                     check.bool(data, "marketingConsent", "data.marketingConsent", false),
                     check.text(data, "partner", "data.partner", 200, false),
                     check.uuid(data, "reservationId", "data.reservationId", false));
-            default -> new NotOurs(envelope.type());
+            default -> null;
         };
         check.done();
         return read;

@@ -8,7 +8,6 @@ import io.clientele.communication.integration.in.CustomerEventReader.Created;
 import io.clientele.communication.integration.in.CustomerEventReader.CustomerEvent;
 import io.clientele.communication.integration.in.CustomerEventReader.CustomerV1;
 import io.clientele.communication.integration.in.CustomerEventReader.Erased;
-import io.clientele.communication.integration.in.CustomerEventReader.NotOurs;
 import io.clientele.communication.integration.in.CustomerEventReader.ReservationConsent;
 import io.clientele.communication.integration.in.CustomerEventReader.Updated;
 import io.clientele.communication.preferences.ConsentSource;
@@ -44,8 +43,7 @@ class CustomerEventsProjection {
         this.settings = settings;
     }
 
-    /** @return whether it was an event for this service */
-    boolean apply(CustomerEvent event) {
+    void apply(CustomerEvent event) {
         switch (event) {
             case Created created -> {
                 CustomerRef customer = new CustomerRef(created.workspaceId(), created.customer().id());
@@ -69,7 +67,7 @@ class CustomerEventsProjection {
             case Erased erased -> erasure.erase(new CustomerRef(erased.workspaceId(), erased.customerId()), erased.erasedAt());
             case ReservationConsent booking -> {
                 if (!Boolean.TRUE.equals(booking.marketingConsent())) {
-                    return true;
+                    return;
                 }
                 preferences.change(new CustomerRef(booking.workspaceId(), booking.customerId()),
                         PreferenceChange.subscription(SubscriptionState.SUBSCRIBED, ConsentSource.BOOKING,
@@ -78,11 +76,7 @@ class CustomerEventsProjection {
                                 booking.reservationId() == null ? null : "Given while booking reservation " + booking.reservationId()),
                         true);
             }
-            case NotOurs ignored -> {
-                return false;
-            }
         }
-        return true;
     }
 
     private String wording(java.util.UUID workspace) {

@@ -8,6 +8,8 @@ import io.clientele.communication.sending.SendRequest;
 import io.clientele.communication.templates.InlineContent;
 import io.clientele.communication.templates.TemplateModel;
 import io.clientele.communication.templates.TemplateVariables;
+import io.clientele.platform.events.EventFields;
+import io.clientele.platform.events.UnreadableEvent;
 import java.time.Instant;
 import java.util.UUID;
 import java.util.regex.Pattern;

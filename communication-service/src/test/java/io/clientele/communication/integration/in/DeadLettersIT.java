@@ -10,6 +10,7 @@ import io.clientele.communication.CommunicationIT;
 import io.clientele.communication.CustomerEvents;
 import io.clientele.communication.EventsTopic;
 import io.clientele.communication.Mailbox;
+import io.clientele.platform.messaging.DeadLetters;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
