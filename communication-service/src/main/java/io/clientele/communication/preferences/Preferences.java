@@ -24,9 +24,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Consumer;
 import java.util.function.Predicate;
-import java.util.stream.Stream;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,10 +39,10 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
 
 /**
- * Customers' preferences and consent record (M-1, M-2), and the hand-off registrations through which
- * sending is ordered against preference changes. Every change is one conditional write on the
- * document's version carrying the new state, its consent-record entry and its event; a change that
- * loses a race is recomputed on the new state.
+ * Customers' preferences (M-1), written with their consent record (M-2, read by {@link ConsentRecord}),
+ * and the hand-off registrations through which sending is ordered against preference changes. Every
+ * change is one conditional write on the document's version carrying the new state, its consent-record
+ * entry and its event; a change that loses a race is recomputed on the new state.
  */
 @Service
 public class Preferences {
@@ -89,28 +87,6 @@ public class Preferences {
             found.put(document.id(), document.toPreferences());
         }
         return found;
-    }
-
-    public Optional<List<ConsentEntry>> consentRecord(CustomerRef customer) {
-        Query query = new Query(Criteria.where("_id").is(customer.key()));
-        query.fields().exclude(EventOutbox.FIELD);
-        PreferencesDocument document = mongo.findOne(query, PreferencesDocument.class);
-        return Optional.ofNullable(document).map(d -> d.consents() == null ? List.<ConsentEntry>of()
-                : d.consents().stream().map(EntryDoc::toEntry).toList());
-    }
-
-    /** Every customer of the workspace with its consent record, for the workspace-wide export. */
-    public void forEachConsentRecord(UUID workspaceId, Consumer<CustomerConsents> each) {
-        Query query = new Query(Criteria.where("workspaceId").is(workspaceId.toString()))
-                .with(org.springframework.data.domain.Sort.by("_id"));
-        query.fields().exclude(EventOutbox.FIELD);
-        try (Stream<PreferencesDocument> documents = mongo.stream(query, PreferencesDocument.class)) {
-            documents.forEach(document -> each.accept(new CustomerConsents(UUID.fromString(document.customerId()),
-                    document.consents() == null ? List.of() : document.consents().stream().map(EntryDoc::toEntry).toList())));
-        }
-    }
-
-    public record CustomerConsents(UUID customerId, List<ConsentEntry> entries) {
     }
 
     /**
