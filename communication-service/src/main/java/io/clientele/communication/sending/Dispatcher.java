@@ -2,7 +2,7 @@ package io.clientele.communication.sending;
 
 import io.clientele.communication.messages.Message;
 import io.clientele.communication.messages.MessageLog;
-import io.clientele.communication.preferences.Preferences;
+import io.clientele.communication.preferences.Handoffs;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -34,7 +34,7 @@ class Dispatcher implements SmartLifecycle {
     private final MessageLog messages;
     private final Delivery delivery;
     private final Recovery recovery;
-    private final Preferences preferences;
+    private final Handoffs handoffs;
     private final SendingProperties properties;
     private final Clock clock;
     private final String owner = "sender-" + UUID.randomUUID();
@@ -43,12 +43,12 @@ class Dispatcher implements SmartLifecycle {
     private final List<Thread> threads = new ArrayList<>();
     private volatile boolean running;
 
-    Dispatcher(MessageLog messages, Delivery delivery, Recovery recovery, Preferences preferences,
+    Dispatcher(MessageLog messages, Delivery delivery, Recovery recovery, Handoffs handoffs,
             SendingProperties properties, Clock clock) {
         this.messages = messages;
         this.delivery = delivery;
         this.recovery = recovery;
-        this.preferences = preferences;
+        this.handoffs = handoffs;
         this.properties = properties;
         this.clock = clock;
     }
@@ -156,7 +156,7 @@ class Dispatcher implements SmartLifecycle {
                 }
                 if (Duration.between(lastCleanUp, now).compareTo(HANDOFF_CLEAN_UP) >= 0) {
                     lastCleanUp = now;
-                    preferences.dropHandoffsExpiredBefore(now.minus(HANDOFF_CLEAN_UP));
+                    handoffs.dropExpiredBefore(now.minus(HANDOFF_CLEAN_UP));
                 }
                 Thread.sleep(properties.pollInterval());
             } catch (InterruptedException interrupted) {
