@@ -2,6 +2,7 @@ package io.clientele.communication.sending;
 
 import io.clientele.communication.messages.Message;
 import io.clientele.communication.messages.MessageLog;
+import io.clientele.communication.messages.MessageQueries;
 import io.clientele.communication.preferences.Handoffs;
 import java.time.Clock;
 import java.time.Duration;
@@ -31,6 +32,7 @@ class Dispatcher implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
     private static final Duration HANDOFF_CLEAN_UP = Duration.ofHours(1);
 
+    private final MessageQueries queries;
     private final MessageLog messages;
     private final Delivery delivery;
     private final Recovery recovery;
@@ -43,8 +45,9 @@ class Dispatcher implements SmartLifecycle {
     private final List<Thread> threads = new ArrayList<>();
     private volatile boolean running;
 
-    Dispatcher(MessageLog messages, Delivery delivery, Recovery recovery, Handoffs handoffs,
+    Dispatcher(MessageQueries queries, MessageLog messages, Delivery delivery, Recovery recovery, Handoffs handoffs,
             SendingProperties properties, Clock clock) {
+        this.queries = queries;
         this.messages = messages;
         this.delivery = delivery;
         this.recovery = recovery;
@@ -149,7 +152,7 @@ class Dispatcher implements SmartLifecycle {
         while (running) {
             try {
                 Instant now = clock.instant();
-                wake(messages.due(now, 5_000));
+                wake(queries.due(now, 5_000));
                 if (Duration.between(lastRecovery, now).compareTo(properties.recoveryInterval()) >= 0) {
                     lastRecovery = now;
                     wake(recovery.recover(owner));

@@ -5,6 +5,7 @@ import io.clientele.communication.Channel;
 import io.clientele.communication.messages.Message;
 import io.clientele.communication.messages.MessageLog;
 import io.clientele.communication.messages.MessageLog.Transition;
+import io.clientele.communication.messages.MessageQueries;
 import io.clientele.communication.messages.MessageState;
 import io.clientele.communication.preferences.Handoffs;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -29,13 +30,16 @@ class Recovery {
 
     private static final Logger log = LoggerFactory.getLogger(Recovery.class);
 
+    private final MessageQueries queries;
     private final MessageLog messages;
     private final Handoffs handoffs;
     private final SendingProperties properties;
     private final Clock clock;
     private final MeterRegistry meters;
 
-    Recovery(MessageLog messages, Handoffs handoffs, SendingProperties properties, Clock clock, MeterRegistry meters) {
+    Recovery(MessageQueries queries, MessageLog messages, Handoffs handoffs, SendingProperties properties, Clock clock,
+            MeterRegistry meters) {
+        this.queries = queries;
         this.messages = messages;
         this.handoffs = handoffs;
         this.properties = properties;
@@ -48,7 +52,7 @@ class Recovery {
         Instant now = clock.instant();
         List<Transition> transitions = new ArrayList<>();
         List<Handoffs.HandoffRelease> releases = new ArrayList<>();
-        for (Message expired : messages.expiredLeases(now, 500)) {
+        for (Message expired : queries.expiredLeases(now, 500)) {
             Message taken = messages.takeOver(expired, owner, properties.lease()).orElse(null);
             if (taken == null) {
                 continue;
