@@ -24,9 +24,9 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Message log", description = "Every planned, sent, skipped and failed message, its exact content and why (M-6)")
 class MessageController {
 
-    private final MessageLog log;
+    private final MessageQueries log;
 
-    MessageController(MessageLog log) {
+    MessageController(MessageQueries log) {
         this.log = log;
     }
 
@@ -75,14 +75,14 @@ class MessageController {
         if (size < 1 || size > 200) {
             throw InvalidInputException.of("limit", "range", "must be between 1 and 200");
         }
-        MessageLog.Page page = log.page(new CustomerRef(actor.workspaceId(), customerId), state, channel, category, size,
+        MessageQueries.Page page = log.page(new CustomerRef(actor.workspaceId(), customerId), state, channel, category, size,
                 cursor);
         return new Page(page.items().stream().map(MessageSummary::of).toList(), page.nextCursor());
     }
 
     @GetMapping("/api/v1/messages/counts")
     @Operation(summary = "How many messages a customer has, by state, channel and category (kept after erasure)")
-    List<MessageLog.Count> counts(Actor actor, @RequestParam UUID customerId) {
+    List<MessageQueries.Count> counts(Actor actor, @RequestParam UUID customerId) {
         return log.counts(new CustomerRef(actor.workspaceId(), customerId));
     }
 

@@ -28,6 +28,8 @@ record MessageDocument(@Id String id, String workspaceId, String customerId, Str
         Instant createdAt, Instant updatedAt, Instant sentAt, List<StoredEvent> outbox, Instant outboxDue) {
 
     static final String COLLECTION = "messages";
+    /** The states that wait for their due time, as stored: what a sender claims and an erasure ends. */
+    static final List<String> WAITING = List.of(MessageState.PLANNED.name(), MessageState.DEFERRED.name());
 
     record InlineDoc(String subject, String text, String html) {
     }
@@ -86,5 +88,23 @@ record MessageDocument(@Id String id, String workspaceId, String customerId, Str
         return new DecisionDoc(decision.at(), decision.outcome(), decision.reasonCode(), decision.reason(),
                 decision.checks().stream().map(c -> new CheckDoc(c.rule(), c.result(), c.detail())).toList(),
                 decision.dueAt(), decision.attempt(), decision.detail());
+    }
+
+    /** A new message as stored, with the events its planning raises. */
+    static MessageDocument of(Message m, List<StoredEvent> events) {
+        var variables = m.variables();
+        return new MessageDocument(m.id().toString(), m.customer().workspaceId().toString(),
+                m.customer().customerId().toString(), m.requestId(), m.requestHash(), m.origin(), m.requestedBy(),
+                m.channel().name(), m.category().name(), m.purpose().name(), m.templateKey(),
+                m.inline() == null ? null : new InlineDoc(m.inline().subject(), m.inline().text(), m.inline().html()),
+                variables == null ? null : new VariablesDoc(variables.reservation() == null ? null
+                        : new ReservationDoc(variables.reservation().startsAt(), variables.reservation().endsAt(),
+                                variables.reservation().service(), variables.reservation().staff(),
+                                variables.reservation().location()),
+                        variables.orderLink(), variables.custom()),
+                m.languageOverride(), m.scenarioId(), m.stepId(), m.title(), m.state().name(), m.reasonCode(), m.reason(),
+                m.notBefore(), m.dueAt(), null, 0, null, null, null,
+                m.decisions().stream().map(MessageDocument::decision).toList(), false, m.createdAt(), m.createdAt(), null,
+                events, events.isEmpty() ? null : events.getFirst().time());
     }
 }

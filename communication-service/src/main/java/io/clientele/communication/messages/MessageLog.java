@@ -3,18 +3,13 @@ package io.clientele.communication.messages;
 import com.mongodb.bulk.BulkWriteError;
 import io.clientele.communication.CustomerRef;
 import io.clientele.communication.messages.MessageDocument.DecisionDoc;
-import io.clientele.communication.messages.MessageDocument.InlineDoc;
 import io.clientele.communication.messages.MessageDocument.LeaseDoc;
-import io.clientele.communication.messages.MessageDocument.ReservationDoc;
-import io.clientele.communication.messages.MessageDocument.VariablesDoc;
 import io.clientele.communication.outbox.EventOutbox;
 import io.clientele.platform.outbox.mongo.StoredEvent;
-import io.clientele.platform.problem.InvalidInputException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -23,35 +18,37 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import org.bson.Document;
-import org.springframework.data.domain.Sort;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.springframework.data.mongodb.BulkOperationException;
 import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.aggregation.Aggregation;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
 
 /**
- * The message log (M-6) and the message state machine. Each move is a conditional single-document
- * write (on the state it leaves and, while SENDING, on the claimer's lease token) carrying the move's
- * event, so two senders never both own a message and no transition is published without being stored.
+ * The message state machine: every write to the message log, from planning a message to its end. Each
+ * move is a conditional single-document write (on the state it leaves and, while SENDING, on the claimer's
+ * lease token) carrying the move's event, so two senders never both own a message and no transition is
+ * published without being stored. Reading the log is {@link MessageQueries}'s job: the moves need the
+ * lease and the outbox, the reads need neither.
  */
 @Service
 public class MessageLog {
 
     private static final int DUPLICATE_KEY = 11000;
-    private static final List<String> WAITING = List.of(MessageState.PLANNED.name(), MessageState.DEFERRED.name());
 
     private final MongoTemplate mongo;
+    private final MessageQueries queries;
     private final EventOutbox outbox;
     private final Clock clock;
 
-    MessageLog(MongoTemplate mongo, EventOutbox outbox, Clock clock) {
+    MessageLog(MongoTemplate mongo, MessageQueries queries, EventOutbox outbox, Clock clock) {
         this.mongo = mongo;
+        this.queries = queries;
         this.outbox = outbox;
         this.clock = clock;
     }
@@ -72,7 +69,8 @@ public class MessageLog {
         if (messages.isEmpty()) {
             return new InsertResult(List.of(), Map.of());
         }
-        List<MessageDocument> documents = messages.stream().map(this::document).toList();
+        List<MessageDocument> documents = messages.stream()
+                .map(planned -> MessageDocument.of(planned.message(), outbox.pending(planned.events().toArray()))).toList();
         Set<Integer> duplicates = new HashSet<>();
         try {
             mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, MessageDocument.class).insert(documents).execute();
@@ -90,7 +88,7 @@ public class MessageLog {
         for (int i = 0; i < messages.size(); i++) {
             Message message = messages.get(i).message();
             if (duplicates.contains(i)) {
-                findByRequest(message.customer().workspaceId(), message.requestId())
+                queries.findByRequest(message.customer().workspaceId(), message.requestId())
                         .ifPresent(stored -> existing.put(message.id(), stored));
             } else {
                 inserted.add(message);
@@ -103,33 +101,6 @@ public class MessageLog {
             outbox.written(MessageDocument.COLLECTION, withEvents);
         }
         return new InsertResult(inserted, existing);
-    }
-
-    public Optional<Message> find(UUID workspaceId, UUID id) {
-        return Optional.ofNullable(mongo.findOne(new Query(Criteria.where("_id").is(id.toString())
-                .and("workspaceId").is(workspaceId.toString())), MessageDocument.class)).map(MessageDocument::toMessage);
-    }
-
-    public Optional<Message> findByRequest(UUID workspaceId, String requestId) {
-        return Optional.ofNullable(mongo.findOne(new Query(Criteria.where("workspaceId").is(workspaceId.toString())
-                .and("requestId").is(requestId)), MessageDocument.class)).map(MessageDocument::toMessage);
-    }
-
-    public List<Message> findAll(Collection<UUID> ids) {
-        if (ids.isEmpty()) {
-            return List.of();
-        }
-        return mongo.find(new Query(Criteria.where("_id").in(ids.stream().map(UUID::toString).toList())),
-                MessageDocument.class).stream().map(MessageDocument::toMessage).toList();
-    }
-
-    /** Ids of waiting messages that are due, the longest-waiting first. */
-    public List<UUID> due(Instant now, int limit) {
-        Query query = new Query(Criteria.where("state").in(WAITING).and("dueAt").lte(now))
-                .with(Sort.by("dueAt")).limit(limit);
-        query.fields().include("_id");
-        return mongo.find(query, Document.class, MessageDocument.COLLECTION).stream()
-                .map(document -> UUID.fromString(document.getString("_id"))).toList();
     }
 
     /**
@@ -145,20 +116,14 @@ public class MessageLog {
         // One conditional write for the batch, applied document by document: MongoDB's updateMany is atomic
         // per document, which is all a claim needs, and it is one statement rather than one per message.
         var claimed = mongo.updateMulti(new Query(Criteria.where("_id").in(ids.stream().map(UUID::toString).toList())
-                        .and("state").in(WAITING).and("dueAt").lte(now)),
+                        .and("state").in(MessageDocument.WAITING).and("dueAt").lte(now)),
                 new Update().set("state", MessageState.SENDING.name())
                         .set("lease", new LeaseDoc(owner, token, now.plus(leaseDuration))).set("updatedAt", now),
                 MessageDocument.class);
         if (claimed.getMatchedCount() == 0) {
             return List.of();
         }
-        return findAll(ids).stream().filter(m -> m.lease() != null && token.equals(m.lease().token())).toList();
-    }
-
-    /** SENDING messages whose sender let the lease run out (it stopped, or crashed): recovery's work. */
-    public List<Message> expiredLeases(Instant now, int limit) {
-        return mongo.find(new Query(Criteria.where("state").is(MessageState.SENDING.name()).and("lease.until").lt(now))
-                .limit(limit), MessageDocument.class).stream().map(MessageDocument::toMessage).toList();
+        return queries.findAll(ids).stream().filter(m -> m.lease() != null && token.equals(m.lease().token())).toList();
     }
 
     /** Takes over a message whose lease expired, if nobody else did first. */
@@ -198,7 +163,7 @@ public class MessageLog {
      *
      * @return the ids whose move was stored (the others' lease was lost: another sender owns them now)
      */
-    public Set<UUID> record(List<Transition> transitions, java.time.Duration lease) {
+    public Set<UUID> record(List<Transition> transitions, Duration lease) {
         if (transitions.isEmpty()) {
             return Set.of();
         }
@@ -208,7 +173,7 @@ public class MessageLog {
         List<Message> moved = transitions.stream().map(Transition::message).toList();
         Instant safe = now.plus(lease.dividedBy(2));
         Set<UUID> held = moved.stream().allMatch(m -> m.lease() != null && m.lease().until().isAfter(safe))
-                ? moved.stream().map(Message::id).collect(java.util.stream.Collectors.toSet())
+                ? moved.stream().map(Message::id).collect(Collectors.toSet())
                 : confirm(moved, lease);
         BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, MessageDocument.class);
         List<String> withEvents = new ArrayList<>();
@@ -259,7 +224,7 @@ public class MessageLog {
     }
 
     /** The messages whose lease is still theirs, with the lease extended; one conditional write per lease token. */
-    private Set<UUID> confirm(List<Message> messages, java.time.Duration lease) {
+    private Set<UUID> confirm(List<Message> messages, Duration lease) {
         Instant now = clock.instant();
         Map<String, List<Message>> byToken = new LinkedHashMap<>();
         for (Message message : messages) {
@@ -275,69 +240,12 @@ public class MessageLog {
             if (matched == ids.size()) {
                 group.forEach(m -> held.add(m.id()));
             } else {
-                findAll(group.stream().map(Message::id).toList()).stream()
+                queries.findAll(group.stream().map(Message::id).toList()).stream()
                         .filter(m -> m.state() == MessageState.SENDING && m.lease() != null && token.equals(m.lease().token()))
                         .forEach(m -> held.add(m.id()));
             }
         });
         return held;
-    }
-
-    /** One page of a customer's messages, newest first. */
-    public record Page(List<Message> items, String nextCursor) {
-    }
-
-    public Page page(CustomerRef customer, Set<MessageState> states, io.clientele.communication.Channel channel,
-            io.clientele.communication.Category category, int limit, String cursor) {
-        Criteria criteria = Criteria.where("workspaceId").is(customer.workspaceId().toString())
-                .and("customerId").is(customer.customerId().toString());
-        if (states != null && !states.isEmpty()) {
-            criteria = criteria.and("state").in(states.stream().map(Enum::name).toList());
-        }
-        if (channel != null) {
-            criteria = criteria.and("channel").is(channel.name());
-        }
-        if (category != null) {
-            criteria = criteria.and("category").is(category.name());
-        }
-        if (cursor != null) {
-            Cursor after = Cursor.decode(cursor);
-            criteria = new Criteria().andOperator(criteria, new Criteria().orOperator(
-                    Criteria.where("createdAt").lt(after.createdAt()),
-                    Criteria.where("createdAt").is(after.createdAt()).and("_id").lt(after.id())));
-        }
-        Query query = new Query(criteria).with(Sort.by(Sort.Order.desc("createdAt"), Sort.Order.desc("_id")))
-                .limit(limit + 1);
-        query.fields().exclude(EventOutbox.FIELD);
-        List<Message> found = mongo.find(query, MessageDocument.class).stream().map(MessageDocument::toMessage).toList();
-        if (found.size() <= limit) {
-            return new Page(found, null);
-        }
-        List<Message> items = found.subList(0, limit);
-        Message last = items.getLast();
-        return new Page(items, new Cursor(last.createdAt(), last.id().toString()).encode());
-    }
-
-    /** Messages per state, channel and category: what remains countable after an erasure. */
-    public record Count(MessageState state, io.clientele.communication.Channel channel,
-            io.clientele.communication.Category category, long count) {
-    }
-
-    public List<Count> counts(CustomerRef customer) {
-        Aggregation aggregation = Aggregation.newAggregation(
-                Aggregation.match(Criteria.where("workspaceId").is(customer.workspaceId().toString())
-                        .and("customerId").is(customer.customerId().toString())),
-                Aggregation.group("state", "channel", "category").count().as("count"));
-        List<Count> counts = new ArrayList<>();
-        for (Document row : mongo.aggregate(aggregation, MessageDocument.COLLECTION, Document.class).getMappedResults()) {
-            Document id = row.get("_id", Document.class);
-            counts.add(new Count(MessageState.valueOf(id.getString("state")),
-                    io.clientele.communication.Channel.valueOf(id.getString("channel")),
-                    io.clientele.communication.Category.valueOf(id.getString("category")),
-                    ((Number) row.get("count")).longValue()));
-        }
-        counts.sort(java.util.Comparator.comparing(Count::state).thenComparing(Count::channel).thenComparing(Count::category));
-        return counts;
     }
 
     /**
@@ -346,7 +254,7 @@ public class MessageLog {
      *
      * @param skippedEvent makes the skipped event of a waiting message that ends here
      */
-    public void erase(CustomerRef customer, java.util.function.Function<Message, Object> skippedEvent) {
+    public void erase(CustomerRef customer, Function<Message, Object> skippedEvent) {
         Query query = new Query(Criteria.where("workspaceId").is(customer.workspaceId().toString())
                 .and("customerId").is(customer.customerId().toString()));
         query.fields().exclude(EventOutbox.FIELD);
@@ -368,7 +276,7 @@ public class MessageLog {
                 update.set("title", "One-off " + (document.channel().equals("SMS") ? "SMS" : "e-mail"));
             }
             Query one = new Query(Criteria.where("_id").is(document.id()));
-            if (WAITING.contains(document.state())) {
+            if (MessageDocument.WAITING.contains(document.state())) {
                 // Ends here, unless a sender claimed it meanwhile (it then finds the contact erased and skips).
                 one = new Query(Criteria.where("_id").is(document.id()).and("state").is(document.state()));
                 Message message = document.toMessage();
@@ -397,45 +305,5 @@ public class MessageLog {
         List<T> copy = new ArrayList<>(list);
         copy.add(item);
         return copy;
-    }
-
-    private MessageDocument document(NewMessage planned) {
-        Message m = planned.message();
-        List<StoredEvent> events = outbox.pending(planned.events().toArray());
-        var variables = m.variables();
-        return new MessageDocument(m.id().toString(), m.customer().workspaceId().toString(),
-                m.customer().customerId().toString(), m.requestId(), m.requestHash(), m.origin(), m.requestedBy(),
-                m.channel().name(), m.category().name(), m.purpose().name(), m.templateKey(),
-                m.inline() == null ? null : new InlineDoc(m.inline().subject(), m.inline().text(), m.inline().html()),
-                variables == null ? null : new VariablesDoc(variables.reservation() == null ? null
-                        : new ReservationDoc(variables.reservation().startsAt(), variables.reservation().endsAt(),
-                                variables.reservation().service(), variables.reservation().staff(),
-                                variables.reservation().location()),
-                        variables.orderLink(), variables.custom()),
-                m.languageOverride(), m.scenarioId(), m.stepId(), m.title(), m.state().name(), m.reasonCode(), m.reason(),
-                m.notBefore(), m.dueAt(), null, 0, null, null, null,
-                m.decisions().stream().map(MessageDocument::decision).toList(), false, m.createdAt(), m.createdAt(), null,
-                events, events.isEmpty() ? null : events.getFirst().time());
-    }
-
-    /** Where a page ended: the last message's creation time and id. Opaque to clients. */
-    record Cursor(Instant createdAt, String id) {
-
-        String encode() {
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(
-                    (createdAt.toEpochMilli() + ":" + id).getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        }
-
-        static Cursor decode(String token) {
-            try {
-                String text = new String(Base64.getUrlDecoder().decode(token), java.nio.charset.StandardCharsets.UTF_8);
-                int colon = text.indexOf(':');
-                Instant at = Instant.ofEpochMilli(Long.parseLong(text.substring(0, colon)));
-                String id = UUID.fromString(text.substring(colon + 1)).toString();
-                return new Cursor(at, id);
-            } catch (RuntimeException notOurs) {
-                throw InvalidInputException.of("cursor", "cursor", "is not a cursor this API returned");
-            }
-        }
     }
 }

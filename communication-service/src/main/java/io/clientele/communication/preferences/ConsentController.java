@@ -47,11 +47,11 @@ class ConsentController {
 
     private static final MediaType CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
 
-    private final Preferences preferences;
+    private final ConsentRecord consents;
     private final JsonMapper json;
 
-    ConsentController(Preferences preferences, JsonMapper json) {
-        this.preferences = preferences;
+    ConsentController(ConsentRecord consents, JsonMapper json) {
+        this.consents = consents;
         this.json = json;
     }
 
@@ -103,7 +103,7 @@ class ConsentController {
             if (chosen == Format.CSV) {
                 csvRow(writer, HEADER);
             }
-            preferences.forEachConsentRecord(actor.workspaceId(), customer -> {
+            consents.forEachCustomer(actor.workspaceId(), customer -> {
                 try {
                     for (ConsentEntry entry : customer.entries()) {
                         if (chosen == Format.CSV) {
@@ -128,7 +128,7 @@ class ConsentController {
     }
 
     private List<ConsentEntry> entries(Actor actor, UUID customerId) {
-        return preferences.consentRecord(new CustomerRef(actor.workspaceId(), customerId))
+        return consents.of(new CustomerRef(actor.workspaceId(), customerId))
                 .orElseThrow(() -> new NotFoundException("customer", customerId));
     }
 

@@ -11,7 +11,7 @@ import java.util.UUID;
  * @param version            grows with every change (not with hand-offs); hand-offs are registered
  *                           against it
  * @param marketingSeq       grows with every marketing hand-off; the frequency cap is checked against it
- * @param marketingSends     the latest marketing hand-offs, newest last (at most {@value Preferences#MARKETING_SENDS_KEPT})
+ * @param marketingSends     the latest marketing hand-offs, newest last (at most {@value Handoffs#MARKETING_SENDS_KEPT})
  * @param subscriptionSince  when the subscription state was last set, and {@code subscriptionSource} how
  */
 public record CustomerPreferences(CustomerRef customer, SubscriptionState subscription, boolean muted,

@@ -1,5 +1,7 @@
 package io.clientele.communication.preferences;
 
+import java.time.Instant;
+
 /**
  * What to change (null: leave as is) and the facts the consent record keeps about it.
  *
@@ -18,5 +20,24 @@ public record PreferenceChange(SubscriptionState subscription, Boolean muted, Bo
 
     public static PreferenceChange mute(boolean muted, ConsentSource source, String actor, String note) {
         return new PreferenceChange(null, muted, null, null, null, false, null, null, source, actor, null, null, note);
+    }
+
+    /** The state this change leaves when applied to {@code before} at {@code now}: one version further. */
+    CustomerPreferences applyTo(CustomerPreferences before, Instant now) {
+        SubscriptionState subscription = this.subscription == null ? before.subscription() : this.subscription;
+        boolean muted = this.muted == null ? before.muted() : this.muted;
+        ChannelSwitches channels = new ChannelSwitches(
+                email == null ? before.channels().email() : email,
+                sms == null ? before.channels().sms() : sms,
+                push == null ? before.channels().push() : push);
+        String language = languageGiven ? this.language : before.language();
+        boolean orderConfirmations = this.orderConfirmations == null ? before.orderConfirmations()
+                : this.orderConfirmations;
+        boolean subscriptionChanged = subscription != before.subscription();
+        return new CustomerPreferences(before.customer(), subscription, muted, channels, language, orderConfirmations,
+                before.version() + 1, before.marketingSeq(), before.marketingSends(), before.handoffs(), false,
+                subscriptionChanged ? now : before.subscriptionSince(),
+                subscriptionChanged ? source : before.subscriptionSource(),
+                muted != before.muted() ? (muted ? now : null) : before.mutedSince(), now);
     }
 }

@@ -1,38 +1,27 @@
 package io.clientele.communication.preferences;
 
-import io.clientele.communication.Channel;
+import static io.clientele.communication.preferences.PreferencesProjection.excludeHistory;
+import static io.clientele.communication.preferences.PreferencesProjection.stateOf;
+
 import io.clientele.communication.CustomerRef;
 import io.clientele.communication.Ids;
 import io.clientele.communication.outbox.EventOutbox;
 import io.clientele.platform.outbox.mongo.StoredEvent;
 import io.clientele.communication.preferences.PreferencesDocument.Channels;
 import io.clientele.communication.preferences.PreferencesDocument.EntryDoc;
-import io.clientele.communication.preferences.PreferencesDocument.HandoffDoc;
-import io.clientele.communication.preferences.PreferencesDocument.MarketingSendDoc;
 import io.clientele.platform.problem.PreconditionFailedException;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
-import java.util.UUID;
-import java.util.function.Consumer;
-import java.util.function.Predicate;
-import java.util.stream.Stream;
-import org.bson.Document;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
-import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -41,30 +30,28 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
 
 /**
- * Customers' preferences and consent record (M-1, M-2), and the hand-off registrations through which
- * sending is ordered against preference changes. Every change is one conditional write on the
- * document's version carrying the new state, its consent-record entry and its event; a change that
- * loses a race is recomputed on the new state.
+ * Customers' preferences (M-1). Every change is one conditional write on the document's version carrying
+ * the new state, its consent-record entry and its event, so that no change is kept without its proof or
+ * its event; a change that loses a race is recomputed on the new state. Reading the record is
+ * {@link ConsentRecord}'s job and ordering sending against changes is {@link Handoffs}'s: a change here
+ * only asks it to wait for the hand-offs the change forbids.
  */
 @Service
 public class Preferences {
 
-    static final int MARKETING_SENDS_KEPT = 100;
     private static final int ATTEMPTS = 50;
-    private static final Logger log = LoggerFactory.getLogger(Preferences.class);
 
     private final MongoTemplate mongo;
     private final EventOutbox outbox;
+    private final Handoffs handoffs;
     private final Clock clock;
-    private final PreferencesProperties properties;
     private final MeterRegistry meters;
 
-    Preferences(MongoTemplate mongo, EventOutbox outbox, Clock clock, PreferencesProperties properties,
-            MeterRegistry meters) {
+    Preferences(MongoTemplate mongo, EventOutbox outbox, Handoffs handoffs, Clock clock, MeterRegistry meters) {
         this.mongo = mongo;
         this.outbox = outbox;
+        this.handoffs = handoffs;
         this.clock = clock;
-        this.properties = properties;
         this.meters = meters;
     }
 
@@ -89,28 +76,6 @@ public class Preferences {
             found.put(document.id(), document.toPreferences());
         }
         return found;
-    }
-
-    public Optional<List<ConsentEntry>> consentRecord(CustomerRef customer) {
-        Query query = new Query(Criteria.where("_id").is(customer.key()));
-        query.fields().exclude(EventOutbox.FIELD);
-        PreferencesDocument document = mongo.findOne(query, PreferencesDocument.class);
-        return Optional.ofNullable(document).map(d -> d.consents() == null ? List.<ConsentEntry>of()
-                : d.consents().stream().map(EntryDoc::toEntry).toList());
-    }
-
-    /** Every customer of the workspace with its consent record, for the workspace-wide export. */
-    public void forEachConsentRecord(UUID workspaceId, Consumer<CustomerConsents> each) {
-        Query query = new Query(Criteria.where("workspaceId").is(workspaceId.toString()))
-                .with(org.springframework.data.domain.Sort.by("_id"));
-        query.fields().exclude(EventOutbox.FIELD);
-        try (Stream<PreferencesDocument> documents = mongo.stream(query, PreferencesDocument.class)) {
-            documents.forEach(document -> each.accept(new CustomerConsents(UUID.fromString(document.customerId()),
-                    document.consents() == null ? List.of() : document.consents().stream().map(EntryDoc::toEntry).toList())));
-        }
-    }
-
-    public record CustomerConsents(UUID customerId, List<ConsentEntry> entries) {
     }
 
     /**
@@ -196,7 +161,7 @@ public class Preferences {
                 return Optional.of(new Result(before, false));
             }
             Instant now = clock.instant();
-            CustomerPreferences after = apply(before, change, now);
+            CustomerPreferences after = change.applyTo(before, now);
             List<String> fields = changedFields(before, after);
             if (fields.isEmpty()) {
                 return Optional.of(new Result(before, false));
@@ -235,7 +200,7 @@ public class Preferences {
             outbox.written(PreferencesDocument.COLLECTION, List.of(customer.key()));
             fields.forEach(field -> meters.counter("clientele.preferences.changes", "field", field,
                     "source", change.source().name()).increment());
-            awaitForbiddenHandoffs(customer, forbiddenBy(before, after), stored.toPreferences().handoffs());
+            handoffs.awaitForbidden(customer, before, after, stored.toPreferences().handoffs());
             return Optional.of(new Result(stored.toPreferences(), true));
         }
         throw new OptimisticLockingFailureException("Preferences of " + customer + " kept changing; try again");
@@ -260,130 +225,6 @@ public class Preferences {
             }
         }
         throw new OptimisticLockingFailureException("Preferences of " + customer + " kept changing during erasure");
-    }
-
-    // --- hand-offs -------------------------------------------------------------------------------------
-
-    /**
-     * Hand-offs to register for one customer, against the preferences version the policy read. Where the
-     * workspace caps marketing, its marketing hand-offs are recorded too (the latest {@code keepMarketingSends},
-     * as many as the cap counts) and registered against {@code marketingSeq}, so that the cap holds with
-     * several senders at once.
-     */
-    public record HandoffRequest(CustomerRef customer, long expectedVersion, long expectedMarketingSeq,
-            List<Handoff> handoffs, List<CustomerPreferences.MarketingSend> marketingSends, int keepMarketingSends) {
-    }
-
-    /**
-     * Registers hand-offs, all or none per customer. Each customer's hand-offs are added by id, then the
-     * document is read back: if its version is not the one the policy read (or, under a cap, another
-     * marketing hand-off came in between), the hand-offs are taken back and the customer's messages must
-     * be decided again. Writes to one document are serialised, so this orders each registration against
-     * every preference change exactly as a conditional write would: a change stored before the addition
-     * is seen in the read-back; one stored after it sees the hand-off and waits for it. (Written this way
-     * because the MongoDB stand-in answers a conditional write by scanning the collection.)
-     *
-     * @return the keys of the customers whose hand-offs were registered; the others' preferences changed
-     *         since they were read: evaluate those messages again
-     */
-    public Set<String> register(List<HandoffRequest> requests) {
-        if (requests.isEmpty()) {
-            return Set.of();
-        }
-        BulkOperations add = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, PreferencesDocument.class);
-        for (HandoffRequest request : requests) {
-            Update update = new Update();
-            update.push("handoffs").each(request.handoffs().stream().map(h -> new HandoffDoc(h.messageId().toString(),
-                    h.channel().name(), h.marketing(), h.orderConfirmation(), h.until())).toArray());
-            if (!request.marketingSends().isEmpty()) {
-                update.push("marketingSends").slice(-Math.min(Math.max(request.keepMarketingSends(), 1), MARKETING_SENDS_KEPT))
-                        .each(request.marketingSends().stream()
-                                .map(send -> new MarketingSendDoc(send.messageId().toString(), send.at())).toArray());
-                update.inc("marketingSeq", request.marketingSends().size());
-            }
-            add.updateOne(new Query(Criteria.where("_id").is(request.customer().key())), update);
-        }
-        add.execute();
-        Query query = new Query(Criteria.where("_id").in(requests.stream().map(r -> r.customer().key()).toList()));
-        query.fields().include("version", "marketingSeq", "erased");
-        Map<String, Document> now = new LinkedHashMap<>();
-        for (Document document : mongo.find(query, Document.class, PreferencesDocument.COLLECTION)) {
-            now.put(document.getString("_id"), document);
-        }
-        Set<String> registered = new HashSet<>();
-        List<HandoffRequest> taken = new ArrayList<>();
-        for (HandoffRequest request : requests) {
-            Document document = now.get(request.customer().key());
-            boolean unchanged = document != null && !Boolean.TRUE.equals(document.getBoolean("erased"))
-                    && ((Number) document.get("version")).longValue() == request.expectedVersion()
-                    && (request.marketingSends().isEmpty() || ((Number) document.get("marketingSeq")).longValue()
-                            == request.expectedMarketingSeq() + request.marketingSends().size());
-            if (unchanged) {
-                registered.add(request.customer().key());
-            } else {
-                taken.add(request);
-            }
-        }
-        if (!taken.isEmpty()) {
-            BulkOperations undo = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, PreferencesDocument.class);
-            for (HandoffRequest request : taken) {
-                List<String> ids = request.handoffs().stream().map(h -> h.messageId().toString()).toList();
-                Update update = new Update().pull("handoffs", new Document("messageId", new Document("$in", ids)));
-                if (!request.marketingSends().isEmpty()) {
-                    update.pull("marketingSends", new Document("messageId", new Document("$in", ids)))
-                            .inc("marketingSeq", -request.marketingSends().size());
-                }
-                undo.updateOne(new Query(Criteria.where("_id").is(request.customer().key())), update);
-            }
-            undo.execute();
-        }
-        return registered;
-    }
-
-    /**
-     * Ends hand-offs whose outcome is recorded. Marketing messages that certainly did not reach their
-     * provider stop counting towards the frequency cap.
-     */
-    public record HandoffRelease(CustomerRef customer, List<UUID> messageIds, List<UUID> marketingNotSent) {
-    }
-
-    public void release(List<HandoffRelease> releases) {
-        if (releases.isEmpty()) {
-            return;
-        }
-        BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, PreferencesDocument.class);
-        for (HandoffRelease release : releases) {
-            Update update = new Update().pull("handoffs", new Document("messageId",
-                    new Document("$in", release.messageIds().stream().map(UUID::toString).toList())));
-            if (!release.marketingNotSent().isEmpty()) {
-                update.pull("marketingSends", new Document("messageId",
-                        new Document("$in", release.marketingNotSent().stream().map(UUID::toString).toList())));
-            }
-            bulk.updateOne(new Query(Criteria.where("_id").is(release.customer().key())), update);
-        }
-        bulk.execute();
-    }
-
-    /** Message ids with a registered hand-off, by customer key: after a crash, the ones that may have left. */
-    public Map<String, Set<UUID>> heldHandoffs(Collection<CustomerRef> customers) {
-        Query query = new Query(Criteria.where("_id").in(customers.stream().map(CustomerRef::key).distinct().toList()));
-        query.fields().include("handoffs");
-        Map<String, Set<UUID>> held = new LinkedHashMap<>();
-        for (Document document : mongo.find(query, Document.class, PreferencesDocument.COLLECTION)) {
-            Set<UUID> ids = new HashSet<>();
-            for (Document handoff : document.getList("handoffs", Document.class, List.of())) {
-                ids.add(UUID.fromString(handoff.getString("messageId")));
-            }
-            held.put(document.getString("_id"), ids);
-        }
-        return held;
-    }
-
-    /** Forgets hand-offs whose sender never came back, long after any recovery needed them. */
-    public void dropHandoffsExpiredBefore(Instant before) {
-        mongo.updateMulti(new Query(Criteria.where("handoffs.until").lt(before)),
-                new Update().pull("handoffs", new Document("until", new Document("$lt", before))),
-                PreferencesDocument.class);
     }
 
     /** Default preferences for known customers that have none (customers known from before this service). */
@@ -417,24 +258,6 @@ public class Preferences {
         }
     }
 
-    private static CustomerPreferences apply(CustomerPreferences before, PreferenceChange change, Instant now) {
-        SubscriptionState subscription = change.subscription() == null ? before.subscription() : change.subscription();
-        boolean muted = change.muted() == null ? before.muted() : change.muted();
-        ChannelSwitches channels = new ChannelSwitches(
-                change.email() == null ? before.channels().email() : change.email(),
-                change.sms() == null ? before.channels().sms() : change.sms(),
-                change.push() == null ? before.channels().push() : change.push());
-        String language = change.languageGiven() ? change.language() : before.language();
-        boolean orderConfirmations = change.orderConfirmations() == null ? before.orderConfirmations()
-                : change.orderConfirmations();
-        boolean subscriptionChanged = subscription != before.subscription();
-        return new CustomerPreferences(before.customer(), subscription, muted, channels, language, orderConfirmations,
-                before.version() + 1, before.marketingSeq(), before.marketingSends(), before.handoffs(), false,
-                subscriptionChanged ? now : before.subscriptionSince(),
-                subscriptionChanged ? change.source() : before.subscriptionSource(),
-                muted != before.muted() ? (muted ? now : null) : before.mutedSince(), now);
-    }
-
     private static List<String> changedFields(CustomerPreferences before, CustomerPreferences after) {
         List<String> fields = new ArrayList<>();
         if (before.subscription() != after.subscription()) {
@@ -461,69 +284,11 @@ public class Preferences {
         return fields;
     }
 
-    /** The hand-offs a change forbids: everything when muted, marketing when unsubscribed, and so on. */
-    private static Predicate<Handoff> forbiddenBy(CustomerPreferences before, CustomerPreferences after) {
-        boolean muted = after.muted() && !before.muted();
-        boolean unsubscribed = after.subscription() == SubscriptionState.UNSUBSCRIBED
-                && before.subscription() == SubscriptionState.SUBSCRIBED;
-        boolean emailOff = !after.channels().email() && before.channels().email();
-        boolean smsOff = !after.channels().sms() && before.channels().sms();
-        boolean confirmationsOff = !after.orderConfirmations() && before.orderConfirmations();
-        return handoff -> muted || (unsubscribed && handoff.marketing())
-                || (emailOff && handoff.channel() == Channel.EMAIL) || (smsOff && handoff.channel() == Channel.SMS)
-                || (confirmationsOff && handoff.orderConfirmation());
-    }
-
-    /**
-     * Waits until the forbidden hand-offs that were in progress when the change was stored have ended:
-     * none can start any more (they are registered against the version the change replaced), so after
-     * this no message the change forbids leaves.
-     */
-    private void awaitForbiddenHandoffs(CustomerRef customer, Predicate<Handoff> forbidden, List<Handoff> inProgress) {
-        Set<UUID> waiting = new HashSet<>();
-        Instant now = clock.instant();
-        inProgress.stream().filter(forbidden).filter(h -> h.until().isAfter(now)).forEach(h -> waiting.add(h.messageId()));
-        if (waiting.isEmpty()) {
-            return;
-        }
-        Instant deadline = now.plus(properties.drainTimeout());
-        try {
-            while (true) {
-                Thread.sleep(Duration.ofMillis(5));
-                Instant at = clock.instant();
-                Set<UUID> held = new HashSet<>();
-                find(customer).ifPresent(p -> p.handoffs().stream().filter(h -> h.until().isAfter(at))
-                        .forEach(h -> held.add(h.messageId())));
-                waiting.retainAll(held);
-                if (waiting.isEmpty()) {
-                    return;
-                }
-                if (at.isAfter(deadline)) {
-                    log.warn("{} hand-off(s) of {} still in progress {} after a preference change", waiting.size(),
-                            customer, properties.drainTimeout());
-                    return;
-                }
-            }
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
     private static EntryDoc entry(Instant at, List<String> fields, ConsentSource source, String actor,
             String wordingVersion, String sourceRef, String note, CustomerPreferences after) {
         return new EntryDoc(Ids.newId().toString(), at, fields, source.name(), actor, wordingVersion, sourceRef, note,
                 after.subscription().name(), after.muted(),
                 new Channels(after.channels().email(), after.channels().sms(), after.channels().push()),
                 after.language(), after.orderConfirmations());
-    }
-
-    private static Query stateOf(String key) {
-        Query query = new Query(Criteria.where("_id").is(key));
-        excludeHistory(query);
-        return query;
-    }
-
-    private static void excludeHistory(Query query) {
-        query.fields().exclude("consents").exclude(EventOutbox.FIELD);
     }
 }

@@ -13,6 +13,7 @@ import io.clientele.communication.messages.MessageLog.Transition;
 import io.clientele.communication.messages.MessageState;
 import io.clientele.communication.preferences.CustomerPreferences;
 import io.clientele.communication.preferences.Handoff;
+import io.clientele.communication.preferences.Handoffs;
 import io.clientele.communication.preferences.Preferences;
 import io.clientele.communication.settings.CommunicationSettings;
 import io.clientele.communication.settings.WorkspaceSettings;
@@ -54,6 +55,7 @@ class Delivery {
 
     private final Contacts contacts;
     private final Preferences preferences;
+    private final Handoffs handoffs;
     private final CommunicationSettings settings;
     private final Templates templates;
     private final Composer composer;
@@ -65,13 +67,14 @@ class Delivery {
     private final SendPolicy policy;
     private final Clock clock;
     private final MeterRegistry meters;
-    private final Timer handoffs;
+    private final Timer handoffTime;
 
-    Delivery(Contacts contacts, Preferences preferences, CommunicationSettings settings, Templates templates,
-            Composer composer, MessageLog log, EmailChannel email, SmsChannel sms, RecipientTimeZones zones,
+    Delivery(Contacts contacts, Preferences preferences, Handoffs handoffs, CommunicationSettings settings,
+            Templates templates, Composer composer, MessageLog log, EmailChannel email, SmsChannel sms, RecipientTimeZones zones,
             SendingProperties properties, Clock clock, MeterRegistry meters) {
         this.contacts = contacts;
         this.preferences = preferences;
+        this.handoffs = handoffs;
         this.settings = settings;
         this.templates = templates;
         this.composer = composer;
@@ -83,7 +86,7 @@ class Delivery {
         this.policy = new SendPolicy(properties.awaitContact());
         this.clock = clock;
         this.meters = meters;
-        this.handoffs = Timer.builder("clientele.messages.handoff").description("Hand-offs of a batch to a provider")
+        this.handoffTime = Timer.builder("clientele.messages.handoff").description("Hand-offs of a batch to a provider")
                 .publishPercentileHistogram().register(meters);
     }
 
@@ -118,7 +121,7 @@ class Delivery {
         for (int round = 0; round < ROUNDS && !pending.isEmpty(); round++) {
             Map<String, List<Message>> byCustomer = new LinkedHashMap<>();
             pending.forEach(m -> byCustomer.computeIfAbsent(m.customer().key(), k -> new ArrayList<>()).add(m));
-            List<Preferences.HandoffRequest> requests = new ArrayList<>();
+            List<Handoffs.HandoffRequest> requests = new ArrayList<>();
             Map<String, List<Ready>> readyByCustomer = new HashMap<>();
             for (var entry : byCustomer.entrySet()) {
                 Contact contact = contactsByKey.get(entry.getKey());
@@ -154,7 +157,7 @@ class Delivery {
                 }
                 if (!customerReady.isEmpty()) {
                     Instant until = now.plus(properties.lease());
-                    requests.add(new Preferences.HandoffRequest(contact.customer(), current.version(), current.marketingSeq(),
+                    requests.add(new Handoffs.HandoffRequest(contact.customer(), current.version(), current.marketingSeq(),
                             customerReady.stream().map(r -> new Handoff(r.message().id(), r.message().channel(),
                                     r.message().category() == Category.MARKETING,
                                     r.message().purpose() == Purpose.ORDER_CONFIRMATION, until)).toList(),
@@ -162,7 +165,7 @@ class Delivery {
                     readyByCustomer.put(entry.getKey(), customerReady);
                 }
             }
-            Set<String> registered = preferences.register(requests);
+            Set<String> registered = handoffs.register(requests);
             List<Message> again = new ArrayList<>();
             readyByCustomer.forEach((key, list) -> {
                 if (registered.contains(key)) {
@@ -224,7 +227,7 @@ class Delivery {
                         r.content().text()));
             }
         }
-        sample.stop(handoffs);
+        sample.stop(handoffTime);
         return results;
     }
 
@@ -323,7 +326,7 @@ class Delivery {
                 notSent.computeIfAbsent(key, k -> new ArrayList<>()).add(r.message().id());
             }
         }
-        preferences.release(ids.entrySet().stream().map(e -> new Preferences.HandoffRelease(refs.get(e.getKey()),
+        handoffs.release(ids.entrySet().stream().map(e -> new Handoffs.HandoffRelease(refs.get(e.getKey()),
                 e.getValue(), notSent.getOrDefault(e.getKey(), List.of()))).toList());
     }
 

@@ -2,7 +2,8 @@ package io.clientele.communication.sending;
 
 import io.clientele.communication.messages.Message;
 import io.clientele.communication.messages.MessageLog;
-import io.clientele.communication.preferences.Preferences;
+import io.clientele.communication.messages.MessageQueries;
+import io.clientele.communication.preferences.Handoffs;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,10 +32,11 @@ class Dispatcher implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
     private static final Duration HANDOFF_CLEAN_UP = Duration.ofHours(1);
 
+    private final MessageQueries queries;
     private final MessageLog messages;
     private final Delivery delivery;
     private final Recovery recovery;
-    private final Preferences preferences;
+    private final Handoffs handoffs;
     private final SendingProperties properties;
     private final Clock clock;
     private final String owner = "sender-" + UUID.randomUUID();
@@ -43,12 +45,13 @@ class Dispatcher implements SmartLifecycle {
     private final List<Thread> threads = new ArrayList<>();
     private volatile boolean running;
 
-    Dispatcher(MessageLog messages, Delivery delivery, Recovery recovery, Preferences preferences,
+    Dispatcher(MessageQueries queries, MessageLog messages, Delivery delivery, Recovery recovery, Handoffs handoffs,
             SendingProperties properties, Clock clock) {
+        this.queries = queries;
         this.messages = messages;
         this.delivery = delivery;
         this.recovery = recovery;
-        this.preferences = preferences;
+        this.handoffs = handoffs;
         this.properties = properties;
         this.clock = clock;
     }
@@ -149,14 +152,14 @@ class Dispatcher implements SmartLifecycle {
         while (running) {
             try {
                 Instant now = clock.instant();
-                wake(messages.due(now, 5_000));
+                wake(queries.due(now, 5_000));
                 if (Duration.between(lastRecovery, now).compareTo(properties.recoveryInterval()) >= 0) {
                     lastRecovery = now;
                     wake(recovery.recover(owner));
                 }
                 if (Duration.between(lastCleanUp, now).compareTo(HANDOFF_CLEAN_UP) >= 0) {
                     lastCleanUp = now;
-                    preferences.dropHandoffsExpiredBefore(now.minus(HANDOFF_CLEAN_UP));
+                    handoffs.dropExpiredBefore(now.minus(HANDOFF_CLEAN_UP));
                 }
                 Thread.sleep(properties.pollInterval());
             } catch (InterruptedException interrupted) {

@@ -5,8 +5,9 @@ import io.clientele.communication.Channel;
 import io.clientele.communication.messages.Message;
 import io.clientele.communication.messages.MessageLog;
 import io.clientele.communication.messages.MessageLog.Transition;
+import io.clientele.communication.messages.MessageQueries;
 import io.clientele.communication.messages.MessageState;
-import io.clientele.communication.preferences.Preferences;
+import io.clientele.communication.preferences.Handoffs;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Instant;
@@ -29,15 +30,18 @@ class Recovery {
 
     private static final Logger log = LoggerFactory.getLogger(Recovery.class);
 
+    private final MessageQueries queries;
     private final MessageLog messages;
-    private final Preferences preferences;
+    private final Handoffs handoffs;
     private final SendingProperties properties;
     private final Clock clock;
     private final MeterRegistry meters;
 
-    Recovery(MessageLog messages, Preferences preferences, SendingProperties properties, Clock clock, MeterRegistry meters) {
+    Recovery(MessageQueries queries, MessageLog messages, Handoffs handoffs, SendingProperties properties, Clock clock,
+            MeterRegistry meters) {
+        this.queries = queries;
         this.messages = messages;
-        this.preferences = preferences;
+        this.handoffs = handoffs;
         this.properties = properties;
         this.clock = clock;
         this.meters = meters;
@@ -47,8 +51,8 @@ class Recovery {
     List<UUID> recover(String owner) {
         Instant now = clock.instant();
         List<Transition> transitions = new ArrayList<>();
-        List<Preferences.HandoffRelease> releases = new ArrayList<>();
-        for (Message expired : messages.expiredLeases(now, 500)) {
+        List<Handoffs.HandoffRelease> releases = new ArrayList<>();
+        for (Message expired : queries.expiredLeases(now, 500)) {
             Message taken = messages.takeOver(expired, owner, properties.lease()).orElse(null);
             if (taken == null) {
                 continue;
@@ -69,14 +73,14 @@ class Recovery {
             }
             transitions.add(transition);
             boolean certainlyNotSent = !mayHaveLeft;
-            releases.add(new Preferences.HandoffRelease(taken.customer(), List.of(taken.id()),
+            releases.add(new Handoffs.HandoffRelease(taken.customer(), List.of(taken.id()),
                     certainlyNotSent && taken.category() == Category.MARKETING ? List.of(taken.id()) : List.of()));
         }
         if (transitions.isEmpty()) {
             return List.of();
         }
         messages.record(transitions, properties.lease());
-        preferences.release(releases);
+        handoffs.release(releases);
         List<UUID> replanned = new ArrayList<>();
         for (Transition transition : transitions) {
             meters.counter("clientele.messages.recovered", "outcome", transition.state() == MessageState.FAILED

@@ -37,6 +37,8 @@ class MessageStateMachineIT {
 
     @Autowired
     MessageLog log;
+    @Autowired
+    MessageQueries queries;
 
     static Message planned(CustomerRef customer, String requestId, Instant due) {
         Instant now = Instant.now();
@@ -103,7 +105,7 @@ class MessageStateMachineIT {
 
         assertThat(doubles).isEmpty();
         assertThat(owners.keySet()).containsExactlyInAnyOrderElementsOf(ids);
-        log.findAll(ids).forEach(stored -> assertThat(stored.lease().owner()).isEqualTo(owners.get(stored.id())));
+        queries.findAll(ids).forEach(stored -> assertThat(stored.lease().owner()).isEqualTo(owners.get(stored.id())));
     }
 
     @Test
@@ -128,7 +130,7 @@ class MessageStateMachineIT {
 
         assertThat(storedForA).as("a's lease is gone").isEmpty();
         assertThat(storedForB).containsExactly(now.id());
-        assertThat(log.find(jana.workspaceId(), now.id()).orElseThrow().state()).isEqualTo(MessageState.SKIPPED);
+        assertThat(queries.find(jana.workspaceId(), now.id()).orElseThrow().state()).isEqualTo(MessageState.SKIPPED);
         assertThat(log.takeOver(byB, "c", Duration.ofMinutes(1))).as("final is final").isEmpty();
         assertThat(log.claim(List.of(now.id()), "c", Duration.ofMinutes(1))).isEmpty();
     }

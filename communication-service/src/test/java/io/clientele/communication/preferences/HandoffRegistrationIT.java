@@ -22,6 +22,8 @@ class HandoffRegistrationIT {
 
     @Autowired
     Preferences preferences;
+    @Autowired
+    Handoffs handoffs;
 
     CustomerRef subscribed() {
         CustomerRef customer = new CustomerRef(UUID.randomUUID(), UUID.randomUUID());
@@ -41,16 +43,16 @@ class HandoffRegistrationIT {
         UUID second = UUID.randomUUID();
 
         // Held for a second only: the mute below waits for hand-offs in progress, and nobody releases this one.
-        Set<String> registered = preferences.register(List.of(new Preferences.HandoffRequest(jana, read.version(),
+        Set<String> registered = handoffs.register(List.of(new Handoffs.HandoffRequest(jana, read.version(),
                 read.marketingSeq(), List.of(new Handoff(first, Channel.EMAIL, false, false, Instant.now().plusSeconds(1))),
                 List.of(), 0)));
         preferences.change(jana, PreferenceChange.mute(true, ConsentSource.STAFF, "test", null), false);
-        Set<String> afterMute = preferences.register(List.of(new Preferences.HandoffRequest(jana, read.version(),
+        Set<String> afterMute = handoffs.register(List.of(new Handoffs.HandoffRequest(jana, read.version(),
                 read.marketingSeq(), List.of(handoff(second, false)), List.of(), 0)));
 
         assertThat(registered).containsExactly(jana.key());
         assertThat(afterMute).isEmpty();
-        assertThat(preferences.heldHandoffs(List.of(jana)).get(jana.key())).containsExactly(first);
+        assertThat(handoffs.held(List.of(jana)).get(jana.key())).containsExactly(first);
     }
 
     @Test
@@ -60,9 +62,9 @@ class HandoffRegistrationIT {
         UUID one = UUID.randomUUID();
         UUID two = UUID.randomUUID();
 
-        Set<String> a = preferences.register(List.of(new Preferences.HandoffRequest(jana, read.version(), read.marketingSeq(),
+        Set<String> a = handoffs.register(List.of(new Handoffs.HandoffRequest(jana, read.version(), read.marketingSeq(),
                 List.of(handoff(one, true)), List.of(new CustomerPreferences.MarketingSend(one, Instant.now())), 3)));
-        Set<String> b = preferences.register(List.of(new Preferences.HandoffRequest(jana, read.version(), read.marketingSeq(),
+        Set<String> b = handoffs.register(List.of(new Handoffs.HandoffRequest(jana, read.version(), read.marketingSeq(),
                 List.of(handoff(two, true)), List.of(new CustomerPreferences.MarketingSend(two, Instant.now())), 3)));
 
         assertThat(a).containsExactly(jana.key());
@@ -78,12 +80,12 @@ class HandoffRegistrationIT {
         CustomerPreferences read = preferences.find(jana).orElseThrow();
         UUID sent = UUID.randomUUID();
         UUID notSent = UUID.randomUUID();
-        preferences.register(List.of(new Preferences.HandoffRequest(jana, read.version(), read.marketingSeq(),
+        handoffs.register(List.of(new Handoffs.HandoffRequest(jana, read.version(), read.marketingSeq(),
                 List.of(handoff(sent, true), handoff(notSent, true)),
                 List.of(new CustomerPreferences.MarketingSend(sent, Instant.now()),
                         new CustomerPreferences.MarketingSend(notSent, Instant.now())), 3)));
 
-        preferences.release(List.of(new Preferences.HandoffRelease(jana, List.of(sent, notSent), List.of(notSent))));
+        handoffs.release(List.of(new Handoffs.HandoffRelease(jana, List.of(sent, notSent), List.of(notSent))));
 
         CustomerPreferences now = preferences.find(jana).orElseThrow();
         assertThat(now.handoffs()).isEmpty();
