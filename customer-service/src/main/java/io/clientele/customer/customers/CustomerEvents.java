@@ -28,7 +28,7 @@ public final class CustomerEvents {
     public record CustomerRevised(UUID workspaceId, CustomerDetails customer, List<String> changedFields,
             String actor, Boolean marketingConsent) {
 
-        public CustomerRevised(UUID workspaceId, CustomerDetails customer, List<String> changedFields, String actor) {
+        CustomerRevised(UUID workspaceId, CustomerDetails customer, List<String> changedFields, String actor) {
             this(workspaceId, customer, changedFields, actor, null);
         }
     }
