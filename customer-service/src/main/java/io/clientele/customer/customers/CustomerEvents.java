@@ -18,13 +18,13 @@ public final class CustomerEvents {
             String actor) {
     }
 
-    /**
-     * @param marketingConsent consent stated with the change (an import's consent column), else null
-     */
     /** Customers a batch of partner bookings brought, announced together. */
     public record CustomersRegistered(UUID workspaceId, List<CustomerRegistered> customers) {
     }
 
+    /**
+     * @param marketingConsent consent stated with the change (an import's consent column), else null
+     */
     public record CustomerRevised(UUID workspaceId, CustomerDetails customer, List<String> changedFields,
             String actor, Boolean marketingConsent) {
 
