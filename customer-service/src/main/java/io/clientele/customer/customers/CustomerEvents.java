@@ -18,17 +18,17 @@ public final class CustomerEvents {
             String actor) {
     }
 
-    /**
-     * @param marketingConsent consent stated with the change (an import's consent column), else null
-     */
     /** Customers a batch of partner bookings brought, announced together. */
     public record CustomersRegistered(UUID workspaceId, List<CustomerRegistered> customers) {
     }
 
+    /**
+     * @param marketingConsent consent stated with the change (an import's consent column), else null
+     */
     public record CustomerRevised(UUID workspaceId, CustomerDetails customer, List<String> changedFields,
             String actor, Boolean marketingConsent) {
 
-        public CustomerRevised(UUID workspaceId, CustomerDetails customer, List<String> changedFields, String actor) {
+        CustomerRevised(UUID workspaceId, CustomerDetails customer, List<String> changedFields, String actor) {
             this(workspaceId, customer, changedFields, actor, null);
         }
     }

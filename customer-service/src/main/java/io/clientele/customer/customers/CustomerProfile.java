@@ -32,7 +32,7 @@ public record CustomerProfile(
      * This profile with every value {@code given} holds replacing its own: an import row's cells, where
      * an empty cell leaves the value alone. Address parts and custom fields are taken one by one.
      */
-    public CustomerProfile overlaidWith(CustomerProfile given) {
+    CustomerProfile overlaidWith(CustomerProfile given) {
         Address mine = address == null ? Address.NONE : address;
         Address theirs = given.address() == null ? Address.NONE : given.address();
         Map<String, Object> fields = new LinkedHashMap<>(customFields == null ? Map.of() : customFields);

@@ -16,7 +16,7 @@ public final class FieldRules {
 
     /** Deliberately loose: one @, no spaces, a dot in the domain. Deliverability is the mailer's concern. */
     static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s.]+");
-    public static final int MAX_EMAIL = 254;
+    static final int MAX_EMAIL = 254;
     public static final int MAX_NAME = 100;
     public static final int MAX_COMPANY = 200;
     private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
@@ -48,6 +48,16 @@ public final class FieldRules {
         } catch (IllformedLocaleException illFormed) {
             return Optional.empty();
         }
+    }
+
+    /**
+     * A phone number as people type it ("777 123 456", "+420 777 123 456") in E.164 ("+420777123456"),
+     * the only form stored and compared.
+     *
+     * @param defaultRegion ISO 3166 region for numbers without a country prefix
+     */
+    public static Optional<String> phone(String typed, String defaultRegion) {
+        return PhoneNumbers.toE164(typed, defaultRegion);
     }
 
     /** An ISO 4217 code, upper-cased. */

@@ -8,9 +8,9 @@ import java.util.Optional;
 /**
  * Phone numbers as people type them ("777 123 456", "+420 777 123 456", "00420777123456") turned into
  * E.164 ("+420777123456"), the only form stored and compared. A number without a country prefix is
- * read in the workspace's default country.
+ * read in the workspace's default country. Other modules reach it through {@link FieldRules#phone}.
  */
-public final class PhoneNumbers {
+final class PhoneNumbers {
 
     private static final PhoneNumberUtil UTIL = PhoneNumberUtil.getInstance();
 
@@ -22,7 +22,7 @@ public final class PhoneNumbers {
      * @param defaultRegion ISO 3166 region for numbers without a country prefix
      * @return the E.164 form, or empty when this is not a valid phone number
      */
-    public static Optional<String> toE164(String typed, String defaultRegion) {
+    static Optional<String> toE164(String typed, String defaultRegion) {
         if (typed == null || typed.isBlank()) {
             return Optional.empty();
         }

@@ -1,10 +1,11 @@
 package io.clientele.customer.imports;
 
 import io.clientele.platform.jdbc.PostgresCopy;
-import io.clientele.customer.customers.ImportedCustomers;
-import io.clientele.customer.customers.ImportedCustomers.Batch;
-import io.clientele.customer.customers.ImportedCustomers.RowResult;
-import io.clientele.customer.customers.ImportedCustomers.UndoResult;
+import io.clientele.customer.customers.ImportChunkWriter;
+import io.clientele.customer.customers.ImportChunkWriter.Batch;
+import io.clientele.customer.customers.ImportChunkWriter.RowResult;
+import io.clientele.customer.customers.ImportUndo;
+import io.clientele.customer.customers.ImportUndo.UndoResult;
 import io.clientele.customer.customers.ImportedRow;
 import io.clientele.customer.imports.ImportStore.Counts;
 import io.clientele.customer.imports.ImportStore.Rejection;
@@ -66,7 +67,8 @@ class ImportJobs {
     }
 
     private final ImportStore store;
-    private final ImportedCustomers customers;
+    private final ImportChunkWriter writer;
+    private final ImportUndo importUndo;
     private final TransactionTemplate transactions;
     private final TransactionTemplate separately;
     private final ImportProperties properties;
@@ -75,10 +77,12 @@ class ImportJobs {
     private final ThreadPoolExecutor executor;
     private final Set<UUID> active = ConcurrentHashMap.newKeySet();
 
-    ImportJobs(ImportStore store, ImportedCustomers customers, PlatformTransactionManager transactionManager,
-            ImportProperties properties, MeterRegistry meters, Clock clock) {
+    ImportJobs(ImportStore store, ImportChunkWriter writer, ImportUndo importUndo,
+            PlatformTransactionManager transactionManager, ImportProperties properties, MeterRegistry meters,
+            Clock clock) {
         this.store = store;
-        this.customers = customers;
+        this.writer = writer;
+        this.importUndo = importUndo;
         this.transactions = new TransactionTemplate(transactionManager);
         this.separately = new TransactionTemplate(transactionManager);
         this.separately.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
@@ -283,7 +287,7 @@ class ImportJobs {
     }
 
     private Written apply(Job job, Chunk chunk, boolean dryRun) {
-        List<RowResult> results = chunk.rows().isEmpty() ? List.of() : customers.apply(new Batch(job.workspaceId(),
+        List<RowResult> results = chunk.rows().isEmpty() ? List.of() : writer.apply(new Batch(job.workspaceId(),
                 job.importId(), job.name(), job.actor(), dryRun, chunk.rows()));
         long created = 0;
         long updated = 0;
@@ -320,7 +324,7 @@ class ImportJobs {
             UndoResult result;
             do {
                 result = transactions.execute(status -> {
-                    UndoResult part = customers.undo(workspaceId, importId, name, actor, properties.chunkSize());
+                    UndoResult part = importUndo.undo(workspaceId, importId, name, actor, properties.chunkSize());
                     store.undoProgress(importId, part.removed(), part.restored(), part.kept(), clock.instant());
                     return part;
                 });

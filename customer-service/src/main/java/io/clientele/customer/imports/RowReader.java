@@ -5,7 +5,6 @@ import io.clientele.customer.customers.CustomerProfile;
 import io.clientele.customer.customers.FieldRules;
 import io.clientele.customer.customers.ImportedRow;
 import io.clientele.customer.customers.LifecycleStatus;
-import io.clientele.customer.customers.PhoneNumbers;
 import io.clientele.customer.customfields.CustomFields;
 import io.clientele.platform.problem.FieldViolation;
 import java.time.LocalDate;
@@ -65,7 +64,7 @@ final class RowReader {
         String typedPhone = values.get(Target.of(ImportField.PHONE));
         String phone = null;
         if (typedPhone != null) {
-            phone = PhoneNumbers.toE164(typedPhone, defaultCountry).orElse(null);
+            phone = FieldRules.phone(typedPhone, defaultCountry).orElse(null);
             if (phone == null) {
                 violations.add(violation(ImportField.PHONE, "phone", "'" + typedPhone + "' is not a valid phone"
                         + " number; include the country prefix, e.g. +420 777 123 456"));

@@ -1,15 +1,14 @@
 package io.clientele.customer.customers;
 
+import static io.clientele.customer.customers.CustomerBeforeImport.CONSENT;
+
 import io.clientele.customer.Ids;
-import io.clientele.platform.jdbc.PostgresCopy;
 import io.clientele.customer.customers.CustomerEvents.CustomerRegistered;
 import io.clientele.customer.customers.CustomerEvents.CustomerRevised;
 import io.clientele.customer.customers.CustomerEvents.CustomersImported;
-import io.clientele.customer.customers.CustomerEvents.ImportUndone;
 import io.clientele.customer.customers.CustomerEvents.StatusChanged;
+import io.clientele.platform.jdbc.PostgresCopy;
 import io.clientele.platform.problem.FieldViolation;
-import java.sql.Array;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -32,7 +31,8 @@ import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * C-9's side of the customer records: writes a chunk of import rows in bulk, and undoes an import.
+ * C-9's writing side: applies one chunk of import rows to the customer records. Its one job is
+ * matching each row to a customer and writing the chunk; undoing an import is {@link ImportUndo}'s.
  * <p>
  * A row is matched to an existing customer by e-mail (case-insensitively), else by phone; a phone
  * match counts only when it does not contradict the row's e-mail (two people sharing a family phone
@@ -45,9 +45,9 @@ import tools.jackson.databind.json.JsonMapper;
  * a time; what was changed is kept (customer_import_change) for the undo and the timeline.
  */
 @Component
-public class ImportedCustomers {
+public class ImportChunkWriter {
 
-    private static final Logger log = LoggerFactory.getLogger(ImportedCustomers.class);
+    private static final Logger log = LoggerFactory.getLogger(ImportChunkWriter.class);
 
     /** What one import row did. */
     public enum Outcome { CREATED, UPDATED, UNCHANGED, REJECTED }
@@ -65,13 +65,8 @@ public class ImportedCustomers {
             List<ImportedRow> rows) {
     }
 
-    /** @param more whether changes of the import are left to undo */
-    public record UndoResult(int removed, int restored, int kept, boolean more) {
-    }
-
     private static final List<String> CHANGE_COLUMNS = List.of("import_id", "customer_id", "workspace_id", "kind",
             "import_name", "actor", "row_number", "changed_fields", "previous", "version_after", "changed_at");
-    private static final String CONSENT = "marketingConsent";
 
     private final JdbcTemplate jdbc;
     private final PostgresCopy copy;
@@ -80,7 +75,7 @@ public class ImportedCustomers {
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    ImportedCustomers(JdbcTemplate jdbc, PostgresCopy copy, CustomerTable table, JsonMapper json,
+    ImportChunkWriter(JdbcTemplate jdbc, PostgresCopy copy, CustomerTable table, JsonMapper json,
             ApplicationEventPublisher events, Clock clock) {
         this.jdbc = jdbc;
         this.copy = copy;
@@ -321,7 +316,7 @@ public class ImportedCustomers {
                 .text(entry.created ? "CREATED" : "UPDATED").text(batch.importName()).text(batch.actor())
                 .value(entry.firstRow)
                 .array(entry.created ? List.of() : changedColumns(entry))
-                .text(entry.created ? "{}" : json.writeValueAsString(new Previous(entry.profileBefore,
+                .text(entry.created ? "{}" : json.writeValueAsString(new CustomerBeforeImport(entry.profileBefore,
                         entry.statusBefore, entry.subscriptionBefore, entry.customer.subscriptionState())))
                 .value(entry.customer.version()).value(now);
     }
@@ -332,129 +327,6 @@ public class ImportedCustomers {
             fields.add("status");
         }
         return fields;
-    }
-
-    /** A customer as it was before an import changed it: what its undo restores. */
-    record Previous(CustomerProfile profile, LifecycleStatus status, SubscriptionState subscriptionState,
-            SubscriptionState subscriptionStateSet) {
-    }
-
-    /**
-     * Undoes up to {@code limit} of the import's changes: customers it created are removed (with an
-     * erasure record and {@code customer.erased.v1}, so other services forget them too), the fields it
-     * changed are restored; a customer someone or something touched since is left as it is.
-     */
-    @Transactional(propagation = Propagation.MANDATORY)
-    public UndoResult undo(UUID workspace, UUID importId, String importName, String actor, int limit) {
-        record Pending(Customer customer, String kind, List<String> fields, String previous, long versionAfter,
-                boolean inUse) {
-        }
-        List<Pending> pending = jdbc.query(con -> {
-            var statement = con.prepareStatement("SELECT " + CustomerRows.SELECT_LIST + """
-                    , ch.kind, ch.changed_fields, ch.previous::text AS previous_json, ch.version_after,
-                      (ch.kind = 'CREATED' AND (EXISTS (SELECT 1 FROM customer_note n WHERE n.customer_id = c.id)
-                          OR EXISTS (SELECT 1 FROM reservation r WHERE r.customer_id = c.id)
-                          OR EXISTS (SELECT 1 FROM customer_identity i WHERE i.customer_id = c.id)
-                          OR EXISTS (SELECT 1 FROM customer_group_member g WHERE g.customer_id = c.id))) AS in_use
-                    FROM customer_import_change ch JOIN customer c ON c.id = ch.customer_id
-                    WHERE ch.import_id = ? AND ch.workspace_id = ? AND ch.undone_at IS NULL
-                    ORDER BY ch.customer_id LIMIT ? FOR UPDATE OF c, ch""");
-            statement.setObject(1, importId);
-            statement.setObject(2, workspace);
-            statement.setInt(3, limit + 1);
-            return statement;
-        }, (rs, i) -> new Pending(table.read(rs), rs.getString("kind"), textArray(rs.getArray("changed_fields")),
-                rs.getString("previous_json"), rs.getLong("version_after"), rs.getBoolean("in_use")));
-        boolean more = pending.size() > limit;
-        if (more) {
-            pending = pending.subList(0, limit);
-        }
-        Instant now = clock.instant();
-        List<UUID> removed = new ArrayList<>();
-        List<Customer> restored = new ArrayList<>();
-        List<CustomerRevised> revisions = new ArrayList<>();
-        List<CustomerTable.HistoryEntry> history = new ArrayList<>();
-        List<StatusChanged> statusChanges = new ArrayList<>();
-        List<UUID> kept = new ArrayList<>();
-        for (Pending change : pending) {
-            Customer customer = change.customer();
-            boolean touchedSince = customer.version() != change.versionAfter() || change.inUse();
-            if ("CREATED".equals(change.kind())) {
-                if (touchedSince) {
-                    kept.add(customer.id());
-                } else {
-                    removed.add(customer.id());
-                }
-                continue;
-            }
-            Previous previous = json.readValue(change.previous(), Previous.class);
-            boolean consentChanged = change.fields().contains(CONSENT);
-            if (touchedSince || consentChanged && customer.subscriptionState() != previous.subscriptionStateSet()) {
-                kept.add(customer.id());
-                continue;
-            }
-            List<String> fields = new ArrayList<>(customer.revise(
-                    customer.profile().withFieldsOf(previous.profile(), change.fields()), now));
-            LifecycleStatus statusBefore = customer.status();
-            if (change.fields().contains("status") && customer.changeStatus(previous.status(), now).isPresent()) {
-                history.add(new CustomerTable.HistoryEntry(customer, statusBefore, customer.status(), actor, now,
-                        "undo of import " + importName));
-                statusChanges.add(new StatusChanged(workspace, customer.id(), statusBefore, customer.status(), actor,
-                        "undo of import " + importName, now));
-            }
-            Boolean consent = null;
-            if (consentChanged && customer.recordMarketingConsent(
-                    previous.subscriptionState() == SubscriptionState.SUBSCRIBED, now)) {
-                fields.add(CONSENT);
-                consent = previous.subscriptionState() == SubscriptionState.SUBSCRIBED;
-            }
-            customer.advanceVersion();
-            restored.add(customer);
-            if (!fields.isEmpty()) {
-                revisions.add(new CustomerRevised(workspace, CustomerDetails.of(customer), fields, actor, consent));
-            }
-        }
-        table.update(restored);
-        table.recordHistory(history);
-        markUndone(importId, restored.stream().map(Customer::id).toList(), "RESTORED", now);
-        markUndone(importId, kept, "KEPT", now);
-        if (!removed.isEmpty()) {
-            for (String table : List.of("customer_status_change", "customer_import_change", "customer")) {
-                String id = table.equals("customer") ? "id" : "customer_id";
-                jdbc.update(con -> {
-                    var statement = con.prepareStatement("DELETE FROM " + table + " WHERE workspace_id = ? AND " + id
-                            + " = ANY (?)");
-                    statement.setObject(1, workspace);
-                    statement.setArray(2, con.createArrayOf("uuid", removed.toArray()));
-                    return statement;
-                });
-            }
-            copy.copy("customer_erasure", List.of("customer_id", "workspace_id", "erased_at", "erased_by"), removed,
-                    (id, line) -> line.value(id).value(workspace).value(now).text(actor + " (undo of import "
-                            + importName + ")"));
-        }
-        events.publishEvent(new ImportUndone(workspace, importId, importName, actor, now, removed, revisions,
-                statusChanges, kept));
-        return new UndoResult(removed.size(), restored.size(), kept.size(), more);
-    }
-
-    private void markUndone(UUID importId, List<UUID> customers, String outcome, Instant now) {
-        if (customers.isEmpty()) {
-            return;
-        }
-        jdbc.update(con -> {
-            var statement = con.prepareStatement("UPDATE customer_import_change SET undone_at = ?, undo_outcome = ?"
-                    + " WHERE import_id = ? AND customer_id = ANY (?)");
-            statement.setTimestamp(1, Timestamp.from(now));
-            statement.setString(2, outcome);
-            statement.setObject(3, importId);
-            statement.setArray(4, con.createArrayOf("uuid", customers.toArray()));
-            return statement;
-        });
-    }
-
-    private static List<String> textArray(Array array) throws java.sql.SQLException {
-        return array == null ? List.of() : List.of((String[]) array.getArray());
     }
 
     private static CustomerProfile withEmail(CustomerProfile given, String email) {
