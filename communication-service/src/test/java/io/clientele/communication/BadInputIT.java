@@ -1,5 +1,6 @@
 package io.clientele.communication;
 
+import io.clientele.testkit.http.Api;
 import static io.clientele.communication.CustomerEvents.aCustomer;
 
 import java.util.Map;

@@ -1,5 +1,6 @@
 package io.clientele.communication;
 
+import io.clientele.testkit.http.Api;
 import static org.awaitility.Awaitility.await;
 
 import io.clientele.contracts.EventContracts;

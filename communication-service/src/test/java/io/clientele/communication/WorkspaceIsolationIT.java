@@ -1,5 +1,6 @@
 package io.clientele.communication;
 
+import io.clientele.testkit.http.Api;
 import static io.clientele.communication.CustomerEvents.aCustomer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;

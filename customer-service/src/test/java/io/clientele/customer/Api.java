@@ -1,85 +1,29 @@
 package io.clientele.customer;
 
-import io.clientele.testkit.tokens.TestTokens;
 import java.util.Map;
 import java.util.UUID;
-import org.springframework.http.HttpMethod;
-import org.springframework.http.MediaType;
-import org.springframework.test.web.servlet.client.RestTestClient;
 
-/**
- * The service's HTTP API as one caller of one workspace sees it: every request carries that caller's
- * token. {@code Api.of(port).staffOf(workspace)}.
- */
-public final class Api {
+/** The test kit's {@link io.clientele.testkit.http.Api}, with what customer-service's tests do most: create a customer. */
+public final class Api extends io.clientele.testkit.http.Api {
 
-    private final RestTestClient client;
-    private final String token;
-
-    private Api(RestTestClient client, String token) {
-        this.client = client;
-        this.token = token;
+    private Api(io.clientele.testkit.http.Api caller) {
+        super(caller);
     }
 
     public static Api anonymous(int port) {
-        return new Api(RestTestClient.bindToServer().baseUrl("http://localhost:" + port).build(), null);
+        return new Api(io.clientele.testkit.http.Api.anonymous(port));
     }
 
     public static Api staff(int port, UUID workspace) {
-        return withToken(port, TestTokens.staff(workspace));
+        return new Api(io.clientele.testkit.http.Api.staff(port, workspace));
     }
 
     public static Api owner(int port, UUID workspace) {
-        return withToken(port, TestTokens.owner(workspace));
+        return new Api(io.clientele.testkit.http.Api.owner(port, workspace));
     }
 
     public static Api withToken(int port, String token) {
-        return new Api(anonymous(port).client, token);
-    }
-
-    public RestTestClient.ResponseSpec get(String uri, Object... variables) {
-        return request(HttpMethod.GET, uri, null, variables);
-    }
-
-    public RestTestClient.ResponseSpec delete(String uri, Object... variables) {
-        return request(HttpMethod.DELETE, uri, null, variables);
-    }
-
-    public RestTestClient.ResponseSpec post(String uri, Object body, Object... variables) {
-        return request(HttpMethod.POST, uri, body, variables);
-    }
-
-    public RestTestClient.ResponseSpec put(String uri, Object body, Object... variables) {
-        return request(HttpMethod.PUT, uri, body, variables);
-    }
-
-    /** A PUT that only applies if the resource still has the version {@code etag} names. */
-    public RestTestClient.ResponseSpec putIfMatch(String uri, String etag, Object body, Object... variables) {
-        RestTestClient.RequestBodySpec spec = client.method(HttpMethod.PUT).uri(uri, variables).header("If-Match", etag);
-        return send(spec, body);
-    }
-
-    /** A POST with a body of another type than JSON: a CSV file, a multipart form. */
-    public RestTestClient.ResponseSpec postAs(MediaType type, String uri, Object body, Object... variables) {
-        RestTestClient.RequestBodySpec spec = client.method(HttpMethod.POST).uri(uri, variables).contentType(type);
-        if (token != null) {
-            spec.header("Authorization", "Bearer " + token);
-        }
-        return spec.body(body).exchange();
-    }
-
-    public RestTestClient.ResponseSpec request(HttpMethod method, String uri, Object body, Object... variables) {
-        return send(client.method(method).uri(uri, variables), body);
-    }
-
-    private RestTestClient.ResponseSpec send(RestTestClient.RequestBodySpec spec, Object body) {
-        if (token != null) {
-            spec.header("Authorization", "Bearer " + token);
-        }
-        if (body != null) {
-            spec.contentType(MediaType.APPLICATION_JSON).body(body);
-        }
-        return spec.exchange();
+        return new Api(io.clientele.testkit.http.Api.withToken(port, token));
     }
 
     /** Creates a customer and returns its id. */
@@ -87,10 +31,5 @@ public final class Api {
         Map<?, ?> created = post("/api/v1/customers", customer).expectStatus().isCreated()
                 .returnResult(Map.class).getResponseBody();
         return UUID.fromString((String) created.get("id"));
-    }
-
-    @SuppressWarnings("unchecked")
-    public Map<String, Object> json(String uri, Object... variables) {
-        return get(uri, variables).expectStatus().isOk().returnResult(Map.class).getResponseBody();
     }
 }

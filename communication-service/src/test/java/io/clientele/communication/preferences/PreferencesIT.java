@@ -3,7 +3,7 @@ package io.clientele.communication.preferences;
 import static io.clientele.communication.CustomerEvents.aCustomer;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.clientele.communication.Api;
+import io.clientele.testkit.http.Api;
 import io.clientele.communication.CommunicationIT;
 import io.clientele.communication.CustomerEvents;
 import java.util.List;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.icegreen.greenmail.util.GreenMailUtil;
-import io.clientele.communication.Api;
+import io.clientele.testkit.http.Api;
 import io.clientele.communication.CommunicationIT;
 import io.clientele.communication.CustomerEvents;
 import io.clientele.communication.Mailbox;

@@ -9,7 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-import io.clientele.communication.Api;
+import io.clientele.testkit.http.Api;
 import io.clientele.communication.Commands;
 import io.clientele.communication.CommunicationIT;
 import io.clientele.communication.Crashes;

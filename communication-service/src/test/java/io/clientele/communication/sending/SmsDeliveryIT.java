@@ -14,7 +14,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-import io.clientele.communication.Api;
+import io.clientele.testkit.http.Api;
 import io.clientele.communication.CommunicationIT;
 import io.clientele.communication.CustomerEvents;
 import io.clientele.communication.TestProviders;

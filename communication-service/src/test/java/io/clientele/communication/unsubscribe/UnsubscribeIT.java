@@ -4,7 +4,7 @@ import static io.clientele.communication.CustomerEvents.aCustomer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.clientele.communication.Api;
+import io.clientele.testkit.http.Api;
 import io.clientele.communication.CommunicationIT;
 import io.clientele.communication.CustomerEvents;
 import io.clientele.communication.Mailbox;

@@ -168,7 +168,7 @@ class CommunicationEventsIT {
             });
             List<String> reasons = dead.stream().filter(record -> customer.toString().equals(record.key()))
                     .map(record -> header(record, DeadLetters.REASON)).toList();
-            assertThat(reasons).anySatisfy(reason -> assertThat(reason).startsWith("not a CloudEvent"));
+            assertThat(reasons).anySatisfy(reason -> assertThat(reason).startsWith("body: is not JSON"));
             assertThat(reasons).anySatisfy(reason -> assertThat(reason).contains("data.channel"));
         }
         assertThat(timeline(customer, "MESSAGE_SENT")).isEmpty();
