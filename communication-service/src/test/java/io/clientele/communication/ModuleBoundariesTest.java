@@ -5,7 +5,7 @@ import org.springframework.modulith.core.ApplicationModules;
 
 /**
  * The feature packages (contacts, preferences, settings, templates, messages, sending, unsubscribe,
- * erasure, outbox, integration) depend on each other only through their top-level public types and
+ * erasure, health, outbox, integration) depend on each other only through their top-level public types and
  * never in a cycle.
  */
 class ModuleBoundariesTest {

@@ -1,10 +1,10 @@
 package io.clientele.communication.preferences;
 
+import io.clientele.platform.ids.TimeOrderedIds;
 import static io.clientele.communication.preferences.PreferencesProjection.excludeHistory;
 import static io.clientele.communication.preferences.PreferencesProjection.stateOf;
 
 import io.clientele.communication.CustomerRef;
-import io.clientele.communication.Ids;
 import io.clientele.communication.outbox.EventOutbox;
 import io.clientele.platform.outbox.mongo.StoredEvent;
 import io.clientele.communication.preferences.PreferencesDocument.Channels;
@@ -286,7 +286,7 @@ public class Preferences {
 
     private static EntryDoc entry(Instant at, List<String> fields, ConsentSource source, String actor,
             String wordingVersion, String sourceRef, String note, CustomerPreferences after) {
-        return new EntryDoc(Ids.newId().toString(), at, fields, source.name(), actor, wordingVersion, sourceRef, note,
+        return new EntryDoc(TimeOrderedIds.next().toString(), at, fields, source.name(), actor, wordingVersion, sourceRef, note,
                 after.subscription().name(), after.muted(),
                 new Channels(after.channels().email(), after.channels().sms(), after.channels().push()),
                 after.language(), after.orderConfirmations());

@@ -1,7 +1,7 @@
 package io.clientele.communication.sending;
 
+import io.clientele.platform.ids.TimeOrderedIds;
 import io.clientele.communication.Channel;
-import io.clientele.communication.Ids;
 import io.clientele.communication.messages.Message;
 import io.clientele.communication.messages.MessageEvents;
 import io.clientele.communication.messages.MessageLog;
@@ -95,7 +95,7 @@ public class MessageIntake {
                 (later ? "Planned for " + due : "Planned to go now") + ", requested by "
                         + (request.requestedBy() == null ? request.origin() : request.requestedBy()),
                 List.of(), due, 0, null);
-        return new Message(Ids.newId(), request.customer(), request.requestId(), fingerprint(request), request.origin(),
+        return new Message(TimeOrderedIds.next(), request.customer(), request.requestId(), fingerprint(request), request.origin(),
                 request.requestedBy(), request.channel(), request.category(), request.purpose(), request.templateKey(),
                 request.inline(), request.variables(), request.language(), request.scenarioId(), request.stepId(), title,
                 MessageState.PLANNED, later ? "not-before" : null, later ? "Requested for " + due : null,

@@ -1,9 +1,9 @@
 package io.clientele.communication.sending;
 
+import io.clientele.platform.ids.TimeOrderedIds;
 import io.clientele.communication.Category;
 import io.clientele.communication.Channel;
 import io.clientele.communication.CustomerRef;
-import io.clientele.communication.Ids;
 import io.clientele.communication.Purpose;
 import io.clientele.communication.contacts.Contact;
 import io.clientele.communication.contacts.Contacts;
@@ -115,7 +115,7 @@ class OneOffController {
         check(actor, customer, request);
         String requestId = request.requestId() != null ? request.requestId()
                 : idempotencyKey != null && !idempotencyKey.isBlank() ? "idem:" + idempotencyKey.strip()
-                : "staff:" + Ids.newId();
+                : "staff:" + TimeOrderedIds.next();
         if (requestId.length() > 200) {
             throw InvalidInputException.of("Idempotency-Key", "size", "must be at most 190 characters");
         }

@@ -1,8 +1,8 @@
 package io.clientele.communication.templates;
 
+import io.clientele.platform.ids.TimeOrderedIds;
 import io.clientele.communication.Channel;
 import io.clientele.communication.CustomerRef;
-import io.clientele.communication.Ids;
 import io.clientele.communication.contacts.Contact;
 import io.clientele.communication.contacts.Contacts;
 import io.clientele.communication.settings.CommunicationSettings;
@@ -72,7 +72,7 @@ class TemplateService {
     TemplateDocument create(Actor actor, TemplateController.TemplateRequest request) {
         check(actor, request);
         Instant now = clock.instant();
-        TemplateDocument document = new TemplateDocument(Ids.newId().toString(), actor.workspaceId().toString(),
+        TemplateDocument document = new TemplateDocument(TimeOrderedIds.next().toString(), actor.workspaceId().toString(),
                 request.key(), request.channel().name(), request.language(), request.name(), request.subject(),
                 request.text(), request.html(), 1, now, now, actor.subject());
         try {

@@ -1,6 +1,6 @@
 package io.clientele.customer.booking;
 
-import io.clientele.customer.Ids;
+import io.clientele.platform.ids.TimeOrderedIds;
 import io.clientele.customer.booking.BookingEvents.Recorded;
 import io.clientele.customer.booking.BookingEvents.Reservation;
 import io.clientele.customer.booking.BookingEvents.ReservationEventsRecorded;
@@ -88,7 +88,7 @@ class BookingIngestion {
             ReservationKey key = event.reservationKey();
             Stored before = states.get(key);
             UUID customer = customerOf.get(event.identityKey());
-            Reservation reported = new Reservation(before == null ? Ids.newId() : before.reservation().id(),
+            Reservation reported = new Reservation(before == null ? TimeOrderedIds.next() : before.reservation().id(),
                     event.partner(), event.externalId(), event.change().status(), event.service(), event.staff(),
                     event.location(), event.startsAt(), event.endsAt(),
                     event.change() == ReservationChange.CANCELLED ? event.reason() : null);

@@ -1,6 +1,6 @@
 package io.clientele.customer.customers;
 
-import io.clientele.customer.Ids;
+import io.clientele.platform.ids.TimeOrderedIds;
 import io.clientele.customer.customers.CustomerEvents.CustomerRegistered;
 import io.clientele.customer.customers.CustomerEvents.CustomerRevised;
 import io.clientele.customer.customers.CustomerEvents.CustomersRegistered;
@@ -122,7 +122,7 @@ public class BookingCustomers {
             CustomerProfile profile = new CustomerProfile(firstName, lastName, null, email, phone, null, null,
                     Address.NONE, null, languageTag(contact.language()), null, null, null, null, null, Map.of());
             boolean consent = Boolean.TRUE.equals(contact.marketingConsent());
-            Customer customer = Customer.register(Ids.newId(), workspaceId, profile, CustomerSource.BOOKING, true,
+            Customer customer = Customer.register(TimeOrderedIds.next(), workspaceId, profile, CustomerSource.BOOKING, true,
                     consent, now);
             customers.add(customer);
             history.add(new CustomerTable.HistoryEntry(customer, null, customer.status(), actor, now,

@@ -1,6 +1,6 @@
 package io.clientele.customer.customers;
 
-import io.clientele.customer.Ids;
+import io.clientele.platform.ids.TimeOrderedIds;
 import io.clientele.customer.customers.CustomerEvents.CustomerErased;
 import io.clientele.customer.customers.CustomerEvents.CustomerRegistered;
 import io.clientele.customer.customers.CustomerEvents.CustomerRevised;
@@ -67,9 +67,9 @@ class CustomerService {
         requireUniqueEmail(workspace, profile.email(), null);
         Instant now = clock.instant();
         boolean consent = Boolean.TRUE.equals(request.marketingConsent());
-        Customer customer = Customer.register(Ids.newId(), workspace, profile, source, false, consent, now);
+        Customer customer = Customer.register(TimeOrderedIds.next(), workspace, profile, source, false, consent, now);
         saveChecked(customer);
-        statusChanges.save(new StatusChange(Ids.newId(), workspace, customer.id(), null, customer.status(),
+        statusChanges.save(new StatusChange(TimeOrderedIds.next(), workspace, customer.id(), null, customer.status(),
                 actor.subject(), now, "created"));
         CustomerDetails details = CustomerDetails.of(customer);
         events.publishEvent(new CustomerRegistered(workspace, details, consent, actor.subject()));
@@ -202,7 +202,7 @@ class CustomerService {
 
     void recordStatusChange(Customer customer, Customer.StatusTransition transition, String actor, String reason,
             Instant now) {
-        statusChanges.save(new StatusChange(Ids.newId(), customer.workspaceId(), customer.id(), transition.from(),
+        statusChanges.save(new StatusChange(TimeOrderedIds.next(), customer.workspaceId(), customer.id(), transition.from(),
                 transition.to(), actor, now, reason));
         events.publishEvent(new StatusChanged(customer.workspaceId(), customer.id(), transition.from(),
                 transition.to(), actor, reason, now));

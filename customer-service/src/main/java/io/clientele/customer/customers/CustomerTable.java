@@ -1,6 +1,6 @@
 package io.clientele.customer.customers;
 
-import io.clientele.customer.Ids;
+import io.clientele.platform.ids.TimeOrderedIds;
 import io.clientele.platform.jdbc.PostgresCopy;
 import java.time.Instant;
 import java.util.Collection;
@@ -36,7 +36,7 @@ class CustomerTable {
             String reason) {
 
         void write(PostgresCopy.Line line) {
-            line.value(Ids.newId()).value(customer.workspaceId()).value(customer.id()).value(from).value(to)
+            line.value(TimeOrderedIds.next()).value(customer.workspaceId()).value(customer.id()).value(from).value(to)
                     .text(actor).value(at).text(reason);
         }
     }

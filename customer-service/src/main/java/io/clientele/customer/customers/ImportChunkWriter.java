@@ -1,8 +1,8 @@
 package io.clientele.customer.customers;
 
+import io.clientele.platform.ids.TimeOrderedIds;
 import static io.clientele.customer.customers.CustomerBeforeImport.CONSENT;
 
-import io.clientele.customer.Ids;
 import io.clientele.customer.customers.CustomerEvents.CustomerRegistered;
 import io.clientele.customer.customers.CustomerEvents.CustomerRevised;
 import io.clientele.customer.customers.CustomerEvents.CustomersImported;
@@ -192,7 +192,7 @@ public class ImportChunkWriter {
                                 + " a last name or a company name"));
             }
             boolean consent = Boolean.TRUE.equals(row.marketingConsent());
-            Customer created = Customer.register(Ids.newId(), workspace, row.given(), CustomerSource.IMPORT, false,
+            Customer created = Customer.register(TimeOrderedIds.next(), workspace, row.given(), CustomerSource.IMPORT, false,
                     consent, row.status() == null ? LifecycleStatus.NEW : row.status(), now);
             Touched entry = new Touched(created, true, row.rowNumber());
             entry.consentStated = row.marketingConsent();

@@ -1,6 +1,6 @@
 package io.clientele.customer.groups;
 
-import io.clientele.customer.Ids;
+import io.clientele.platform.ids.TimeOrderedIds;
 import io.clientele.customer.customers.Customers;
 import io.clientele.customer.search.CustomerFilter;
 import io.clientele.platform.problem.ConflictException;
@@ -48,7 +48,7 @@ class GroupService {
     @Transactional
     CustomerGroup.GroupView create(Actor actor, String name, String description) {
         requireFreeName(actor, name, null);
-        CustomerGroup group = groups.save(new CustomerGroup(Ids.newId(), actor.workspaceId(), name, description,
+        CustomerGroup group = groups.save(new CustomerGroup(TimeOrderedIds.next(), actor.workspaceId(), name, description,
                 clock.instant()));
         return group.view(0);
     }

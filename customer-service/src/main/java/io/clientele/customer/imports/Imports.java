@@ -1,6 +1,6 @@
 package io.clientele.customer.imports;
 
-import io.clientele.customer.Ids;
+import io.clientele.platform.ids.TimeOrderedIds;
 import io.clientele.customer.customfields.CustomFields;
 import io.clientele.customer.imports.ImportStore.NewImport;
 import io.clientele.customer.imports.ImportStore.Rejection;
@@ -80,7 +80,7 @@ class Imports {
             UUID workspace = actor.workspaceId();
             List<CustomFields.Definition> definitions = customFields.of(workspace);
             ColumnMapping mapping = ColumnMapping.of(CsvSource.headers(upload, format), explicit, definitions);
-            NewImport job = new NewImport(Ids.newId(), workspace, options.dryRun(), "CSV", fileName(options.fileName()),
+            NewImport job = new NewImport(TimeOrderedIds.next(), workspace, options.dryRun(), "CSV", fileName(options.fileName()),
                     upload.bytes(), charset.name(), format.delimiterName(), mapping.layout().name(),
                     mapping.columns().stream().map(column -> new ColumnView(column.index() + 1, column.header(),
                             column.target() == null ? null : column.target().apiName())).toList(),
@@ -100,7 +100,7 @@ class Imports {
             UUID workspace = actor.workspaceId();
             List<CustomFields.Definition> definitions = customFields.of(workspace);
             String name = fileName(options.name() != null ? options.name() : nameParameter);
-            NewImport job = new NewImport(Ids.newId(), workspace, dryRun, "JSON", name, upload.bytes(), "UTF-8", null,
+            NewImport job = new NewImport(TimeOrderedIds.next(), workspace, dryRun, "JSON", name, upload.bytes(), "UTF-8", null,
                     ColumnMapping.Layout.STANDARD.name(), List.of(), actor.subject(), clock.instant());
             java.util.Set<String> customKeys = definitions.stream().map(CustomFields.Definition::key)
                     .collect(java.util.stream.Collectors.toSet());

@@ -1,6 +1,6 @@
 package io.clientele.customer.notes;
 
-import io.clientele.customer.Ids;
+import io.clientele.platform.ids.TimeOrderedIds;
 import io.clientele.customer.customers.Customers;
 import io.clientele.platform.problem.NotFoundException;
 import io.clientele.platform.security.Actor;
@@ -40,7 +40,7 @@ class NoteService {
     Note.NoteView add(Actor actor, UUID customerId, String text, NotePriority priority) {
         customers.requireExisting(actor.workspaceId(), customerId);
         Instant now = clock.instant();
-        Note note = notes.save(new Note(Ids.newId(), actor.workspaceId(), customerId, text.strip(),
+        Note note = notes.save(new Note(TimeOrderedIds.next(), actor.workspaceId(), customerId, text.strip(),
                 priority == null ? NotePriority.NONE : priority, actor.subject(), now));
         summarise(actor.workspaceId(), customerId);
         events.publishEvent(new NoteAdded(actor.workspaceId(), customerId, note.id(), note.priority(),

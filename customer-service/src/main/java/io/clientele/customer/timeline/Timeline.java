@@ -1,6 +1,6 @@
 package io.clientele.customer.timeline;
 
-import io.clientele.customer.Ids;
+import io.clientele.platform.ids.TimeOrderedIds;
 import io.clientele.platform.jdbc.PostgresCopy;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -48,7 +48,7 @@ public class Timeline {
         if (entries.size() >= COPY_THRESHOLD && entries.stream().allMatch(entry -> entry.eventId() == null)) {
             // Thousands at a time (an import): COPY; there is no event id to de-duplicate by.
             Instant now = clock.instant();
-            copy.copy("timeline_entry", COLUMNS, entries, (entry, line) -> line.value(Ids.newId())
+            copy.copy("timeline_entry", COLUMNS, entries, (entry, line) -> line.value(TimeOrderedIds.next())
                     .value(entry.workspaceId()).value(entry.customerId()).value(entry.occurredAt())
                     .value(entry.type()).text(title(entry.title())).text(detailsJson(entry))
                     .text(entry.source().type()).text(entry.source().id()).text(entry.source().href())
@@ -61,7 +61,7 @@ public class Timeline {
                                             source_type, source_id, source_href, event_id, recorded_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?)
                 ON CONFLICT (workspace_id, event_id) WHERE event_id IS NOT NULL DO NOTHING""",
-                entries.stream().map(entry -> new Object[] {Ids.newId(), entry.workspaceId(), entry.customerId(),
+                entries.stream().map(entry -> new Object[] {TimeOrderedIds.next(), entry.workspaceId(), entry.customerId(),
                         Timestamp.from(entry.occurredAt()), entry.type().name(), title(entry.title()),
                         detailsJson(entry),
                         entry.source().type(), entry.source().id(), entry.source().href(), entry.eventId(), now})
@@ -76,7 +76,7 @@ public class Timeline {
                 VALUES (?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?)
                 ON CONFLICT (customer_id, source_type, source_id) DO UPDATE SET due_at = excluded.due_at,
                     title = excluded.title, details = excluded.details, recorded_at = excluded.recorded_at""",
-                Ids.newId(), entry.workspaceId(), entry.customerId(), Timestamp.from(entry.dueAt()), entry.type().name(),
+                TimeOrderedIds.next(), entry.workspaceId(), entry.customerId(), Timestamp.from(entry.dueAt()), entry.type().name(),
                 title(entry.title()), entry.details() == null || entry.details().isEmpty() ? null
                         : json.writeValueAsString(entry.details()), entry.source().type(), entry.source().id(),
                 entry.source().href(), Timestamp.from(clock.instant()));
