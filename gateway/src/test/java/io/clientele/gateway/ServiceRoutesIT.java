@@ -111,7 +111,7 @@ class ServiceRoutesIT {
 
     @ParameterizedTest
     @ValueSource(strings = {"/api/v1/no-such-things/123", "/api/v1/customers-export", "/api/v1/messagesx",
-            "/api/v1/preferences", "/unsubscribe", "/actuator/env"})
+            "/api/v1/preferencesx", "/unsubscribe", "/actuator/env"})
     void anUnknownPathAnswers404AndReachesNoService(String path) {
         client.get().uri(path).exchange().expectStatus().isNotFound();
 

@@ -1,9 +1,6 @@
 package io.clientele.customer.imports;
 
-import de.siegmar.fastcsv.reader.CsvParseException;
-import de.siegmar.fastcsv.reader.CsvReader;
-import de.siegmar.fastcsv.reader.CsvRecord;
-import de.siegmar.fastcsv.reader.FieldMismatchStrategy;
+import io.clientele.platform.problem.FieldViolation;
 import io.clientele.platform.problem.InvalidInputException;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -14,14 +11,16 @@ import java.nio.charset.Charset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * A CSV file read record by record (FastCSV: RFC 4180, quoted fields with line breaks). The first
- * record is the header. Rows are numbered as a spreadsheet shows them: the header is row 1.
+ * A CSV file read record by record ({@link CsvRecords}: RFC 4180, quoted fields with line breaks, and a
+ * damaged record reported instead of swallowing the rows after it). The first record is the header.
+ * Rows are numbered as a spreadsheet shows them: the header is row 1. A row is refused with its reason,
+ * never dropped: a damaged one (an unclosed quote), and one with more cells than the header has columns
+ * (a delimiter inside an unquoted value shifts every cell after it).
  */
 final class CsvSource implements RowSource {
 
@@ -41,15 +40,13 @@ final class CsvSource implements RowSource {
     private static final Charset WINDOWS_1250 = Charset.forName("windows-1250");
     private static final char[] DELIMITERS = {';', ',', '\t'};
 
-    private final CsvReader<CsvRecord> reader;
-    private final Iterator<CsvRecord> records;
+    private final CsvRecords records;
     private final List<String> headers;
     private final ColumnMapping mapping;
     private long rowNumber = 1;
 
-    private CsvSource(CsvReader<CsvRecord> reader, List<String> headers, ColumnMapping mapping) {
-        this.reader = reader;
-        this.records = reader.iterator();
+    private CsvSource(CsvRecords records, List<String> headers, ColumnMapping mapping) {
+        this.records = records;
         this.headers = headers;
         this.mapping = mapping;
     }
@@ -115,58 +112,70 @@ final class CsvSource implements RowSource {
     }
 
     static CsvSource open(Upload upload, Format format, ColumnMapping mapping) {
+        CsvRecords records = null;
         try {
             Reader in = new BufferedReader(new InputStreamReader(upload.open(), format.charset()), 256 * 1024);
-            // Empty lines are read (and skipped by next()) so that row numbers stay those of a spreadsheet;
-            // rows with fewer or more cells than the header are read as they are.
-            CsvReader<CsvRecord> reader = CsvReader.builder().fieldSeparator(format.delimiter()).skipEmptyLines(false)
-                    .extraFieldStrategy(FieldMismatchStrategy.IGNORE)
-                    .missingFieldStrategy(FieldMismatchStrategy.IGNORE).ofCsvRecord(in);
-            Iterator<CsvRecord> records = reader.iterator();
-            if (!records.hasNext()) {
-                reader.close();
+            records = new CsvRecords(in, format.delimiter());
+            CsvRecords.Record header = records.next();
+            if (header == null || header.fields().isEmpty()) {
+                records.close();
                 throw InvalidInputException.of("file", "header", "the file has no header line");
             }
-            List<String> headers = new ArrayList<>();
-            for (String header : records.next().getFields()) {
-                headers.add(header.strip());
+            if (header.damaged()) {
+                records.close();
+                throw InvalidInputException.of("file", "csv", "the header line cannot be read: " + header.damage());
             }
-            return new CsvSource(reader, Collections.unmodifiableList(headers), mapping);
+            List<String> headers = new ArrayList<>();
+            for (String name : header.fields()) {
+                headers.add(ImportStore.storable(name.strip()));
+            }
+            return new CsvSource(records, Collections.unmodifiableList(headers), mapping);
         } catch (IOException failed) {
+            closeQuietly(records);
             throw new UncheckedIOException(failed);
-        } catch (CsvParseException unreadable) {
-            throw InvalidInputException.of("file", "csv", "the header line cannot be read: " + unreadable.getMessage());
         }
     }
 
     @Override
     public SourceRow next() {
         while (true) {
-            CsvRecord record;
+            CsvRecords.Record record;
             try {
-                if (!records.hasNext()) {
-                    return null;
-                }
                 record = records.next();
-            } catch (CsvParseException | UncheckedIOException unreadable) {
+            } catch (IOException unreadable) {
                 throw new UnreadableFile("the file cannot be read past row " + rowNumber + ": "
                         + unreadable.getMessage(), unreadable);
             }
+            if (record == null) {
+                return null;
+            }
             rowNumber++;
+            if (record.damaged()) {
+                String line = record.fields().getFirst();
+                return new SourceRow(new RowReader.Cells(rowNumber, Map.of()),
+                        Map.of("line " + record.line(), line.length() > 1000 ? line.substring(0, 1000) + "…" : line),
+                        List.of(new FieldViolation("file", "csv", record.damage())));
+            }
             Map<Target, String> values = new HashMap<>();
             Map<String, String> raw = new LinkedHashMap<>();
+            List<FieldViolation> violations = new ArrayList<>();
             boolean blank = true;
-            for (int i = 0; i < record.getFieldCount(); i++) {
-                String cell = record.getField(i);
+            for (int i = 0; i < record.fields().size(); i++) {
+                String cell = record.fields().get(i);
+                if (cell.isBlank()) {
+                    continue;
+                }
+                blank = false;
                 String header = i < headers.size() ? headers.get(i) : "column " + (i + 1);
-                if (!cell.isBlank()) {
-                    blank = false;
-                    raw.put(header, cell);
-                    if (i < mapping.columns().size()) {
-                        Target target = mapping.columns().get(i).target();
-                        if (target != null) {
-                            values.put(target, cell.strip());
-                        }
+                raw.put(header, cell);
+                if (i >= headers.size()) {
+                    violations.add(new FieldViolation(header, "columns", "the row has more cells than the header has"
+                            + " columns (" + headers.size() + "): a delimiter inside an unquoted value shifts every cell"
+                            + " after it, so the row is not imported; quote the value"));
+                } else if (i < mapping.columns().size()) {
+                    Target target = mapping.columns().get(i).target();
+                    if (target != null) {
+                        values.put(target, cell.strip());
                     }
                 }
             }
@@ -174,17 +183,23 @@ final class CsvSource implements RowSource {
                 // ";;;;" lines spreadsheets leave at the end: nothing to import, nothing to report
                 continue;
             }
-            return new SourceRow(new RowReader.Cells(rowNumber, values), raw, List.of());
+            return new SourceRow(new RowReader.Cells(rowNumber, values), raw, violations);
+        }
+    }
+
+    private static void closeQuietly(CsvRecords records) {
+        if (records != null) {
+            try {
+                records.close();
+            } catch (IOException ignored) {
+                // read-only file
+            }
         }
     }
 
     @Override
     public void close() {
-        try {
-            reader.close();
-        } catch (IOException ignored) {
-            // read-only file
-        }
+        closeQuietly(records);
     }
 
     private static String firstLine(Upload upload, Charset charset) {
@@ -196,7 +211,7 @@ final class CsvSource implements RowSource {
         }
     }
 
-    /** The file stops being CSV part-way (an unterminated quote, say). */
+    /** The file cannot be read part-way (an I/O failure of the spool). */
     static final class UnreadableFile extends RuntimeException {
         UnreadableFile(String message, Throwable cause) {
             super(message, cause);

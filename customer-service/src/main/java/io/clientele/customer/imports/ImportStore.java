@@ -111,7 +111,18 @@ class ImportStore {
         copy.copy("customer_import_rejection", List.of("import_id", "row_number", "reasons", "cells"), rejections,
                 (rejection, line) -> line.value(id).value(rejection.rowNumber())
                         .text(json.writeValueAsString(rejection.reasons()))
-                        .text(json.writeValueAsString(rejection.cells())));
+                        .text(json.writeValueAsString(storable(rejection.cells()))));
+    }
+
+    /** Text PostgreSQL can store: a NUL character (which no text or jsonb value may hold) shown as U+FFFD. */
+    static String storable(String text) {
+        return text == null || text.indexOf('\u0000') < 0 ? text : text.replace('\u0000', '\uFFFD');
+    }
+
+    private static Map<String, String> storable(Map<String, String> cells) {
+        Map<String, String> safe = new java.util.LinkedHashMap<>();
+        cells.forEach((key, value) -> safe.put(storable(key), storable(value)));
+        return safe;
     }
 
     List<Rejection> rejections(UUID id, long afterRow, int limit) {

@@ -46,6 +46,16 @@ final class RowReader {
     Read read(Cells cells) {
         Map<Target, String> values = cells.values();
         List<FieldViolation> violations = new ArrayList<>();
+        values.forEach((target, cell) -> {
+            if (cell.indexOf('\u0000') >= 0) {
+                // No text column stores it (PostgreSQL refuses it): the row is refused, never its neighbours.
+                violations.add(new FieldViolation(target.apiName(), "character", "contains a NUL character (shown"
+                        + " as \uFFFD in the report), which cannot be stored; remove it"));
+            }
+        });
+        if (!violations.isEmpty()) {
+            return new Read(null, List.copyOf(violations));
+        }
         String firstName = text(values, ImportField.FIRST_NAME, FieldRules.MAX_NAME, violations);
         String lastName = text(values, ImportField.LAST_NAME, FieldRules.MAX_NAME, violations);
         String wholeName = values.get(Target.of(ImportField.NAME));

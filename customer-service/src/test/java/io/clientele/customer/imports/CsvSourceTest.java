@@ -40,7 +40,17 @@ class CsvSourceTest {
         assertThat(rows).extracting(row -> row.cells().rowNumber()).containsExactly(2L, 4L, 6L, 7L);
         assertThat(rows.get(1).cells().values()).containsEntry(Target.of(ImportField.NAME), "Petr\nSvoboda");
         assertThat(rows.get(2).raw()).containsEntry("column 3", "extra cell");
+        assertThat(rows.get(2).violations()).singleElement()
+                .satisfies(violation -> assertThat(violation.message()).contains("more cells than the header"));
+        assertThat(rows.get(1).violations()).isEmpty();
         assertThat(rows.get(3).cells().values()).isEqualTo(Map.of(Target.of(ImportField.NAME), "Lucie"));
+    }
+
+    @Test
+    void trailingEmptyCellsAreNoExtraColumns() {
+        List<RowSource.SourceRow> rows = rows("name,email\nJana,jana@example.cz,,,\n");
+
+        assertThat(rows.getFirst().violations()).isEmpty();
     }
 
     private char delimiter(String csv) {

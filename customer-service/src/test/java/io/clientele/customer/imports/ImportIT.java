@@ -194,6 +194,49 @@ class ImportIT {
     }
 
     @Test
+    void anUnclosedQuoteCostsOnlyItsOwnRowAndEveryGoodRowAfterItIsImported() {
+        Map<String, Object> result = importer.upload("damaged.csv", """
+                name;email;phone
+                Jana Nováková;jana@example.cz;777 123 456
+                "Petr Svoboda;petr@example.cz;602 111 222
+                Eva Černá;eva@example.cz;603 222 333
+                Tomáš Dvořák;tomas@example.cz;604 333 444
+                "Lucie Malá";lucie@example.cz;605 444 555
+                """, StandardCharsets.UTF_8, Map.of());
+
+        assertThat(result.get("status")).isEqualTo("COMPLETED");
+        assertThat(progress(result)).containsEntry("created", 4).containsEntry("rejected", 1);
+        assertThat(List.of("jana", "eva", "tomas", "lucie")).allSatisfy(name ->
+                assertThat(customerByEmail(name + "@example.cz")).isNotNull());
+        List<Map<String, Object>> rejected = importer.rejections(id(result));
+        assertThat(rejected).singleElement().satisfies(row -> {
+            assertThat(row.get("rowNumber")).isEqualTo(3);
+            assertThat(reasonFields(row)).containsExactly("file");
+            assertThat(row.get("reasons").toString()).contains("opened on line 3", "closed on line 6");
+            assertThat(row.get("cells")).isEqualTo(Map.of("line 3", "\"Petr Svoboda;petr@example.cz;602 111 222"));
+        });
+        assertThat(staff.json("/api/v1/customers?q=svoboda").get("items")).asList().isEmpty();
+    }
+
+    @Test
+    void aRowWithMoreCellsThanColumnsOrANulCharacterIsRefusedAndItsNeighboursImported() {
+        Map<String, Object> result = importer.upload("shifted.csv", "name,email\n"
+                + "Jana Nováková,jana@example.cz\n"
+                + "Nováková, Petra,petra@example.cz\n"
+                + "Eva\u0000 Černá,eva@example.cz\n"
+                + "Lucie Malá,lucie@example.cz,,\n", StandardCharsets.UTF_8, Map.of());
+
+        assertThat(result.get("status")).isEqualTo("COMPLETED");
+        assertThat(progress(result)).containsEntry("created", 2).containsEntry("rejected", 2);
+        List<Map<String, Object>> rejected = importer.rejections(id(result));
+        assertThat(rejected).extracting(r -> r.get("rowNumber")).containsExactly(3, 4);
+        assertThat(rejected.get(0).get("reasons").toString()).contains("more cells than the header");
+        assertThat(rejected.get(1).get("reasons").toString()).contains("NUL character");
+        assertThat(rejected.get(1).get("cells")).isEqualTo(Map.of("name", "Eva\uFFFD Černá", "email", "eva@example.cz"));
+        assertThat(customerByEmail("lucie@example.cz")).containsEntry("lastName", "Malá");
+    }
+
+    @Test
     void aFileThatCannotBeImportedAtAllIsRefusedAtOnceWithProblems() {
         staff.postAs(Importer.CSV, "/api/v1/imports?mapping={m}", "Name,Email\nJana,jana@x.cz\n".getBytes(),
                 "{\"Telefon\": \"phone\", \"Email\": \"shoeSize\"}")
