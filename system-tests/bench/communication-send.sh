@@ -6,20 +6,4 @@
 #   system-tests/bench/communication-send.sh [--no-build] [--messages=20000] [--customers=1000] [--warmup=3000]
 #                                            [--rate=500] [--paced-seconds=20] [--heap=1g]
 # Writes communication-service/target/communication-send-benchmark.md. See docs/benchmarks.md.
-set -euo pipefail
-cd "$(dirname "$0")/../.."
-source deploy/lib/jdk.sh
-clientele_find_jdk 21
-build=1
-args=()
-for arg in "$@"; do
-  if [[ $arg == --no-build ]]; then build=0; else args+=("$arg"); fi
-done
-# One reactor for both goals: the kits resolve from it, so nothing needs to be installed beforehand.
-if ((build)) || [[ ! -f communication-service/target/bench-classpath.txt ]]; then
-  ./mvnw -q -B -DskipTests package dependency:build-classpath -Dmdep.includeScope=test \
-    -Dmdep.outputFile=target/bench-classpath.txt -pl communication-service -am
-fi
-exec "$JAVA" -Xms512m -Xmx1g \
-  -cp "communication-service/target/test-classes:communication-service/target/classes:$(cat communication-service/target/bench-classpath.txt)" \
-  io.clientele.communication.bench.SendThroughputBenchmark "${args[@]}"
+exec "$(dirname "$0")/run-communication.sh" SendThroughputBenchmark "$@"
