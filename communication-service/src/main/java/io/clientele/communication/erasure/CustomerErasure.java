@@ -9,10 +9,14 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -55,35 +59,57 @@ public class CustomerErasure {
 
     /** Idempotent: erasing twice changes nothing the second time. */
     public void erase(CustomerRef customer, Instant erasedAt) {
-        contacts.erase(customer, erasedAt);
-        scrub(customer);
-        mongo.upsert(new Query(Criteria.where("_id").is(customer.key())), new Update()
-                .setOnInsert("workspaceId", customer.workspaceId().toString())
-                .setOnInsert("customerId", customer.customerId().toString())
-                .setOnInsert("erasedAt", erasedAt)
-                .set("again", clock.instant().plus(again)), COLLECTION);
-        meters.counter("clientele.erasures").increment();
+        eraseAll(Map.of(customer, erasedAt));
+    }
+
+    /** {@link #erase} for the customers of one batch: each step is one query or one bulk write for all of them. */
+    public void eraseAll(Map<CustomerRef, Instant> erasures) {
+        if (erasures.isEmpty()) {
+            return;
+        }
+        contacts.eraseAll(erasures);
+        scrub(erasures.keySet());
+        Instant secondPass = clock.instant().plus(again);
+        BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, COLLECTION);
+        erasures.forEach((customer, erasedAt) -> bulk.upsert(new Query(Criteria.where("_id").is(customer.key())),
+                new Update()
+                        .setOnInsert("workspaceId", customer.workspaceId().toString())
+                        .setOnInsert("customerId", customer.customerId().toString())
+                        .setOnInsert("erasedAt", erasedAt)
+                        .set("again", secondPass)));
+        bulk.execute();
+        meters.counter("clientele.erasures").increment(erasures.size());
     }
 
     /** The second pass, once no sender that read the contact before the erasure can still be writing. */
     @Scheduled(fixedDelayString = "${clientele.communication.erasure.check-interval:PT1M}")
     void eraseAgainWhenDue() {
-        for (Document due : mongo.find(new Query(Criteria.where("again").lte(clock.instant())).limit(500), Document.class,
-                COLLECTION)) {
+        // 500 at a time, until none is due (an undone import makes tens of thousands due at once)
+        for (int round = 0; round < 1_000; round++) {
+            List<Document> due = mongo.find(new Query(Criteria.where("again").lte(clock.instant())).limit(500),
+                    Document.class, COLLECTION);
+            if (due.isEmpty()) {
+                return;
+            }
             try {
-                CustomerRef customer = CustomerRef.of(due.getString("workspaceId"), due.getString("customerId"));
-                scrub(customer);
-                mongo.updateFirst(new Query(Criteria.where("_id").is(due.get("_id"))), new Update().unset("again")
-                        .set("completedAt", clock.instant()), COLLECTION);
+                scrub(due.stream().map(d -> CustomerRef.of(d.getString("workspaceId"), d.getString("customerId")))
+                        .toList());
+                mongo.updateMulti(new Query(Criteria.where("_id").in(due.stream().map(d -> d.get("_id")).toList())),
+                        new Update().unset("again").set("completedAt", clock.instant()), COLLECTION);
             } catch (RuntimeException failure) {
-                log.warn("Second erasure pass of {} failed; tried again later: {}", due.get("_id"), failure.toString());
+                log.warn("Second erasure pass of {} customer(s) failed; tried again later: {}", due.size(),
+                        failure.toString());
+                return;
+            }
+            if (due.size() < 500) {
+                return;
             }
         }
     }
 
-    private void scrub(CustomerRef customer) {
-        preferences.erase(customer);
-        messages.erase(customer, message -> new MessageEvents.MessageSkipped(message, null, "customer-erased",
+    private void scrub(Collection<CustomerRef> customers) {
+        preferences.eraseAll(customers);
+        messages.eraseAll(customers, message -> new MessageEvents.MessageSkipped(message, null, "customer-erased",
                 "The customer was erased", clock.instant()));
     }
 }

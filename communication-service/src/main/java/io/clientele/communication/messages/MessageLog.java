@@ -255,8 +255,23 @@ public class MessageLog {
      * @param skippedEvent makes the skipped event of a waiting message that ends here
      */
     public void erase(CustomerRef customer, Function<Message, Object> skippedEvent) {
-        Query query = new Query(Criteria.where("workspaceId").is(customer.workspaceId().toString())
-                .and("customerId").is(customer.customerId().toString()));
+        eraseAll(List.of(customer), skippedEvent);
+    }
+
+    /**
+     * {@link #erase} for the customers of one batch: their messages are found with one query per workspace
+     * (MongoDB serves it from the (workspaceId, customerId) index; the stand-in scans once per batch
+     * rather than once per customer) and changed with one bulk write.
+     */
+    public void eraseAll(Collection<CustomerRef> customers, Function<Message, Object> skippedEvent) {
+        Map<String, List<String>> byWorkspace = customers.stream().distinct().collect(Collectors.groupingBy(
+                c -> c.workspaceId().toString(), LinkedHashMap::new,
+                Collectors.mapping(c -> c.customerId().toString(), Collectors.toList())));
+        byWorkspace.forEach((workspace, customerIds) -> eraseInWorkspace(workspace, customerIds, skippedEvent));
+    }
+
+    private void eraseInWorkspace(String workspace, List<String> customerIds, Function<Message, Object> skippedEvent) {
+        Query query = new Query(Criteria.where("workspaceId").is(workspace).and("customerId").in(customerIds));
         query.fields().exclude(EventOutbox.FIELD);
         List<MessageDocument> documents = mongo.find(query, MessageDocument.class);
         if (documents.isEmpty()) {
@@ -292,8 +307,8 @@ public class MessageLog {
         }
         bulk.execute();
         // Whatever a waiting message raced into (claimed meanwhile) is scrubbed by the same rules.
-        mongo.updateMulti(new Query(Criteria.where("workspaceId").is(customer.workspaceId().toString())
-                .and("customerId").is(customer.customerId().toString()).and("erased").ne(true)),
+        mongo.updateMulti(new Query(Criteria.where("workspaceId").is(workspace).and("customerId").in(customerIds)
+                .and("erased").ne(true)),
                 new Update().set("erased", true).unset("content").unset("inline").unset("variables"),
                 MessageDocument.class);
         if (!withEvents.isEmpty()) {

@@ -22,6 +22,9 @@ import java.util.Objects;
 import java.util.Optional;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
+import com.mongodb.bulk.BulkWriteUpsert;
+import org.springframework.data.mongodb.BulkOperationException;
+import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -78,50 +81,82 @@ public class Preferences {
         return found;
     }
 
+    /** What a new customer's preferences start from: the consent given where the customer was created. */
+    public record Initial(CustomerRef customer, boolean marketingConsent, ConsentSource source, String actor,
+            String wordingVersion, String sourceRef) {
+    }
+
     /**
      * The preferences a new customer starts with, from the consent given where it was created. Does
      * nothing when the customer has preferences already (a redelivered event).
      */
     public Optional<CustomerPreferences> initialize(CustomerRef customer, boolean marketingConsent, ConsentSource source,
             String actor, String wordingVersion, String sourceRef) {
-        Instant now = clock.instant();
-        SubscriptionState subscription = marketingConsent ? SubscriptionState.SUBSCRIBED : SubscriptionState.UNSUBSCRIBED;
-        CustomerPreferences initial = new CustomerPreferences(customer, subscription, false, ChannelSwitches.ALL_ON, null,
-                true, 1, 0, List.of(), List.of(), false, now, source, null, now);
-        List<String> fields = List.of("created");
-        EntryDoc entry = entry(now, fields, source, actor, wordingVersion, sourceRef, null, initial);
-        List<StoredEvent> events = outbox.pending(new PreferencesChanged(customer, initial, fields, source, actor,
-                wordingVersion, now));
-        Update update = new Update()
-                .setOnInsert("workspaceId", customer.workspaceId().toString())
-                .setOnInsert("customerId", customer.customerId().toString())
-                .setOnInsert("subscription", subscription.name())
-                .setOnInsert("muted", false)
-                .setOnInsert("channels", new Channels(true, true, true))
-                .setOnInsert("orderConfirmations", true)
-                .setOnInsert("version", 1L)
-                .setOnInsert("marketingSeq", 0L)
-                .setOnInsert("marketingSends", List.of())
-                .setOnInsert("handoffs", List.of())
-                .setOnInsert("consents", List.of(entry))
-                .setOnInsert("erased", false)
-                .setOnInsert("subscriptionSince", now)
-                .setOnInsert("subscriptionSource", source.name())
-                .setOnInsert("createdAt", now)
-                .setOnInsert("updatedAt", now)
-                .setOnInsert(EventOutbox.FIELD, events)
-                .setOnInsert(EventOutbox.DUE, now);
-        try {
-            if (mongo.upsert(new Query(Criteria.where("_id").is(customer.key())), update, PreferencesDocument.class)
-                    .getUpsertedId() == null) {
-                return Optional.empty();
-            }
-        } catch (DuplicateKeyException createdAtTheSameTime) {
-            return Optional.empty();
+        return Optional.ofNullable(initializeAll(List.of(new Initial(customer, marketingConsent, source, actor,
+                wordingVersion, sourceRef))).get(customer.key()));
+    }
+
+    /**
+     * {@link #initialize} for customers of one batch, in one bulk write of upserts by id (the query both
+     * MongoDB and its stand-in serve from the primary index).
+     *
+     * @return the preferences created, by {@link CustomerRef#key()}; customers that had some are left out
+     */
+    public Map<String, CustomerPreferences> initializeAll(List<Initial> customers) {
+        Map<String, CustomerPreferences> created = new LinkedHashMap<>();
+        if (customers.isEmpty()) {
+            return created;
         }
-        outbox.written(PreferencesDocument.COLLECTION, List.of(customer.key()));
-        meters.counter("clientele.preferences.changes", "field", "created", "source", source.name()).increment();
-        return Optional.of(initial);
+        Instant now = clock.instant();
+        BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, PreferencesDocument.class);
+        List<CustomerPreferences> initials = new ArrayList<>(customers.size());
+        for (Initial given : customers) {
+            CustomerRef customer = given.customer();
+            SubscriptionState subscription = given.marketingConsent() ? SubscriptionState.SUBSCRIBED
+                    : SubscriptionState.UNSUBSCRIBED;
+            CustomerPreferences initial = new CustomerPreferences(customer, subscription, false, ChannelSwitches.ALL_ON,
+                    null, true, 1, 0, List.of(), List.of(), false, now, given.source(), null, now);
+            List<String> fields = List.of("created");
+            EntryDoc entry = entry(now, fields, given.source(), given.actor(), given.wordingVersion(), given.sourceRef(),
+                    null, initial);
+            List<StoredEvent> events = outbox.pending(new PreferencesChanged(customer, initial, fields, given.source(),
+                    given.actor(), given.wordingVersion(), now));
+            bulk.upsert(new Query(Criteria.where("_id").is(customer.key())), new Update()
+                    .setOnInsert("workspaceId", customer.workspaceId().toString())
+                    .setOnInsert("customerId", customer.customerId().toString())
+                    .setOnInsert("subscription", subscription.name())
+                    .setOnInsert("muted", false)
+                    .setOnInsert("channels", new Channels(true, true, true))
+                    .setOnInsert("orderConfirmations", true)
+                    .setOnInsert("version", 1L)
+                    .setOnInsert("marketingSeq", 0L)
+                    .setOnInsert("marketingSends", List.of())
+                    .setOnInsert("handoffs", List.of())
+                    .setOnInsert("consents", List.of(entry))
+                    .setOnInsert("erased", false)
+                    .setOnInsert("subscriptionSince", now)
+                    .setOnInsert("subscriptionSource", given.source().name())
+                    .setOnInsert("createdAt", now)
+                    .setOnInsert("updatedAt", now)
+                    .setOnInsert(EventOutbox.FIELD, events)
+                    .setOnInsert(EventOutbox.DUE, now));
+            initials.add(initial);
+        }
+        List<BulkWriteUpsert> upserts;
+        try {
+            upserts = bulk.execute().getUpserts();
+        } catch (BulkOperationException createdAtTheSameTime) {
+            // Unordered: the others went through; one created meanwhile by another instance is theirs.
+            upserts = createdAtTheSameTime.getResult().getUpserts();
+        }
+        for (BulkWriteUpsert upsert : upserts) {
+            CustomerPreferences initial = initials.get(upsert.getIndex());
+            created.put(initial.customer().key(), initial);
+            meters.counter("clientele.preferences.changes", "field", "created", "source",
+                    customers.get(upsert.getIndex()).source().name()).increment();
+        }
+        outbox.written(PreferencesDocument.COLLECTION, created.keySet());
+        return created;
     }
 
     /**
@@ -156,8 +191,7 @@ public class Preferences {
                 throw new PreconditionFailedException("The preferences are at version " + before.version()
                         + ", not " + expectedVersion + "; read them again");
             }
-            if (change.sourceRef() != null && mongo.exists(new Query(Criteria.where("_id").is(customer.key())
-                    .and("consents.sourceRef").is(change.sourceRef())), PreferencesDocument.class)) {
+            if (change.sourceRef() != null && alreadyApplied(customer, change.sourceRef())) {
                 return Optional.of(new Result(before, false));
             }
             Instant now = clock.instant();
@@ -173,10 +207,9 @@ public class Preferences {
                     after);
             List<StoredEvent> events = outbox.pending(new PreferencesChanged(customer, after, fields, change.source(),
                     change.actor(), wording, now));
+            // Every change moves the version, so an unchanged version also means no entry with this sourceRef
+            // was added since it was looked for; {_id, version} is a unique index the stand-in serves too.
             Criteria unchanged = Criteria.where("_id").is(customer.key()).and("version").is(before.version());
-            if (change.sourceRef() != null) {
-                unchanged = unchanged.and("consents.sourceRef").ne(change.sourceRef());
-            }
             Update update = new Update()
                     .set("subscription", after.subscription().name())
                     .set("muted", after.muted())
@@ -208,23 +241,44 @@ public class Preferences {
 
     /** Removes what identifies the person from the preferences and the consent record; the proof stays. */
     public void erase(CustomerRef customer) {
-        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-            PreferencesDocument current = mongo.findById(customer.key(), PreferencesDocument.class);
-            if (current == null) {
+        eraseAll(List.of(customer));
+    }
+
+    /**
+     * {@link #erase} for customers of one batch: one read by id, one bulk of writes conditional on the version
+     * read ({@code {_id, version}}, a unique index); a customer whose preferences changed meanwhile is read again.
+     */
+    public void eraseAll(Collection<CustomerRef> customers) {
+        List<String> pending = customers.stream().map(CustomerRef::key).distinct().toList();
+        for (int attempt = 0; attempt < ATTEMPTS && !pending.isEmpty(); attempt++) {
+            List<PreferencesDocument> current = mongo.find(new Query(Criteria.where("_id").in(pending)),
+                    PreferencesDocument.class);
+            if (current.isEmpty()) {
                 return;
             }
-            List<EntryDoc> anonymous = current.consents() == null ? List.of() : current.consents().stream()
-                    .map(e -> new EntryDoc(e.id(), e.at(), e.changedFields(), e.source(), e.actor(), e.wordingVersion(),
-                            e.sourceRef(), null, e.subscription(), e.muted(), e.channels(), null, e.orderConfirmations()))
-                    .toList();
-            Update update = new Update().set("erased", true).unset("language").set("consents", anonymous)
-                    .set("version", current.version() + 1).set("updatedAt", clock.instant());
-            if (mongo.updateFirst(new Query(Criteria.where("_id").is(customer.key()).and("version").is(current.version())),
-                    update, PreferencesDocument.class).getMatchedCount() == 1) {
+            Instant now = clock.instant();
+            BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, PreferencesDocument.class);
+            for (PreferencesDocument document : current) {
+                List<EntryDoc> anonymous = document.consents() == null ? List.of() : document.consents().stream()
+                        .map(e -> new EntryDoc(e.id(), e.at(), e.changedFields(), e.source(), e.actor(), e.wordingVersion(),
+                                e.sourceRef(), null, e.subscription(), e.muted(), e.channels(), null, e.orderConfirmations()))
+                        .toList();
+                bulk.updateOne(new Query(Criteria.where("_id").is(document.id()).and("version").is(document.version())),
+                        new Update().set("erased", true).unset("language").set("consents", anonymous)
+                                .set("version", document.version() + 1).set("updatedAt", now));
+            }
+            if (bulk.execute().getMatchedCount() == current.size()) {
                 return;
             }
+            // Some changed between the read and the write: those still not erased are read again.
+            Query left = new Query(Criteria.where("_id").in(current.stream().map(PreferencesDocument::id).toList()));
+            left.fields().include("erased", "version");
+            pending = mongo.find(left, PreferencesDocument.class).stream()
+                    .filter(document -> !document.erased()).map(PreferencesDocument::id).toList();
         }
-        throw new OptimisticLockingFailureException("Preferences of " + customer + " kept changing during erasure");
+        if (!pending.isEmpty()) {
+            throw new OptimisticLockingFailureException("Preferences of " + pending + " kept changing during erasure");
+        }
     }
 
     /** Default preferences for known customers that have none (customers known from before this service). */
@@ -233,6 +287,15 @@ public class Preferences {
     }
 
     // --- internals -------------------------------------------------------------------------------------
+
+    /** Whether a change with this sourceRef (an event id) is in the consent record: read by id, checked here. */
+    private boolean alreadyApplied(CustomerRef customer, String sourceRef) {
+        Query refs = new Query(Criteria.where("_id").is(customer.key()));
+        refs.fields().include("consents.sourceRef");
+        org.bson.Document found = mongo.findOne(refs, org.bson.Document.class, PreferencesDocument.COLLECTION);
+        return found != null && found.getList("consents", org.bson.Document.class, List.of()).stream()
+                .anyMatch(entry -> sourceRef.equals(entry.getString("sourceRef")));
+    }
 
     private void createDefault(CustomerRef customer) {
         Instant now = clock.instant();

@@ -26,7 +26,7 @@ class EventConsumers {
     Consumer<Message<List<byte[]>>> customerEvents(BatchConsumers consumers, CustomerEventsProjection projection,
             MeterRegistry meters) {
         return consumers.of(CUSTOMER_EVENTS, CustomerEventReader::read, events -> {
-            events.forEach(projection::apply);
+            projection.applyAll(events);
             meters.counter("clientele.customer.events", "outcome", "applied").increment(events.size());
         });
     }
