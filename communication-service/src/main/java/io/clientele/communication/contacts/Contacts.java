@@ -77,6 +77,8 @@ public class Contacts {
                 ContactDocument current = stored.get(snapshot.customer().key());
                 if (current == null) {
                     inserted.add(snapshot);
+                } else if (!current.erased() && snapshot.updatedAt().equals(current.sourceUpdatedAt())) {
+                    applied.add(snapshot.customer().key()); // delivered again: stored already
                 } else if (!current.erased() && (current.sourceUpdatedAt() == null
                         || !current.sourceUpdatedAt().isAfter(snapshot.updatedAt()))) {
                     bulk.updateOne(new Query(Criteria.where("_id").is(current.id()).and("version").is(current.version())),

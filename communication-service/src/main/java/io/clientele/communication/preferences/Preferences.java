@@ -251,8 +251,9 @@ public class Preferences {
     public void eraseAll(Collection<CustomerRef> customers) {
         List<String> pending = customers.stream().map(CustomerRef::key).distinct().toList();
         for (int attempt = 0; attempt < ATTEMPTS && !pending.isEmpty(); attempt++) {
+            // Erased ones stay as they are: no change reaches erased preferences, so there is nothing new to scrub.
             List<PreferencesDocument> current = mongo.find(new Query(Criteria.where("_id").in(pending)),
-                    PreferencesDocument.class);
+                    PreferencesDocument.class).stream().filter(document -> !document.erased()).toList();
             if (current.isEmpty()) {
                 return;
             }
