@@ -11,8 +11,11 @@ import tools.jackson.databind.json.JsonMapper;
  * Where a page of the customer list ended: the sort, and the sort keys and id of its last row. Opaque
  * to clients (base64url JSON); the next page starts right after that row, so pages stay fast however
  * deep they go and never skip or repeat rows when customers are added meanwhile.
+ *
+ * @param collation for a sort in the workspace's language, the collation its keys were compared in
+ *                  (the owner may change the language between two pages); null for other sorts
  */
-record Cursor(String sort, boolean descending, List<String> keys, UUID id) {
+record Cursor(String sort, boolean descending, String collation, List<String> keys, UUID id) {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 

@@ -1,9 +1,13 @@
 package io.clientele.customer.search;
 
+import io.clientele.customer.customers.FieldRules;
 import java.sql.Timestamp;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -22,18 +26,25 @@ public final class CustomerFilterSql {
     private CustomerFilterSql() {
     }
 
+    /**
+     * The filter's conditions in two parts: the text search (null without a query), which the trigram
+     * index answers, and everything else, which the list can check row by row while it walks a sort index.
+     */
+    record Conditions(String text, String others) {
+
+        String all() {
+            return text == null ? others : others + " AND " + text;
+        }
+    }
+
     /** The WHERE clause (without "WHERE") selecting the workspace's customers that pass the filter. */
     public static String where(UUID workspaceId, CustomerFilter filter, MapSqlParameterSource params) {
+        return conditions(workspaceId, filter, params).all();
+    }
+
+    static Conditions conditions(UUID workspaceId, CustomerFilter filter, MapSqlParameterSource params) {
         StringBuilder sql = new StringBuilder("c.workspace_id = :workspaceId");
         params.addValue("workspaceId", workspaceId);
-        if (filter.query() != null) {
-            List<String> patterns = patterns(filter.query());
-            for (int i = 0; i < patterns.size(); i++) {
-                // clientele_fold() is the function the search_text column is built with.
-                sql.append(" AND c.search_text LIKE clientele_fold(:q").append(i).append(')');
-                params.addValue("q" + i, patterns.get(i));
-            }
-        }
         in(sql, params, "c.status", "statuses", filter.statuses());
         in(sql, params, "c.stage", "stages", filter.stages());
         in(sql, params, "c.temperature", "temperatures", filter.temperatures());
@@ -65,32 +76,63 @@ public final class CustomerFilterSql {
             sql.append(" AND c.created_at < :createdTo");
             params.addValue("createdTo", Timestamp.from(filter.createdTo()));
         }
-        return sql.toString();
+        return new Conditions(filter.query() == null ? null : text(patterns(filter.query(), filter.phoneRegion()),
+                params), sql.toString());
+    }
+
+    /** Every group must match; within a group, any of its patterns. */
+    private static String text(List<List<String>> groups, MapSqlParameterSource params) {
+        List<String> conditions = new ArrayList<>();
+        int count = 0;
+        for (List<String> alternatives : groups) {
+            List<String> likes = new ArrayList<>();
+            for (String pattern : alternatives) {
+                String name = "q" + count++;
+                // clientele_fold() is the function the search_text column is built with.
+                likes.add("c.search_text LIKE clientele_fold(:" + name + ")");
+                params.addValue(name, pattern);
+            }
+            conditions.add(likes.size() == 1 ? likes.getFirst() : "(" + String.join(" OR ", likes) + ")");
+        }
+        return String.join(" AND ", conditions);
     }
 
     /**
-     * LIKE patterns for a search query: the phone digits if it looks like a phone number, otherwise
-     * one pattern per word (every word must match, in any order).
+     * LIKE patterns for a search query, as groups that must all match, each of alternatives of which one
+     * must: one group per word (in any order), or for a query that looks like a phone number, one group
+     * with its digits as typed ("777 123", a partial number) and its digits as the number is stored, in
+     * E.164, when the workspace's region reads it as a whole number ("00420 777 123 456" and, in a British
+     * workspace, "07911 123456" are stored as +420777123456 and +447911123456).
+     *
+     * @param phoneRegion ISO 3166 region, or null to read the digits only as typed
      */
-    static List<String> patterns(String query) {
+    static List<List<String>> patterns(String query, String phoneRegion) {
         if (PHONE_LIKE.matcher(query).matches()) {
-            return List.of("%" + query.replaceAll("[^0-9]", "") + "%");
+            Set<String> digits = new LinkedHashSet<>();
+            digits.add(query.replaceAll("[^0-9]", ""));
+            // Lookup's parsing, so that whatever lookup understands, the list finds.
+            FieldRules.phone(query, phoneRegion).ifPresent(e164 -> digits.add(e164.substring(1)));
+            // A pattern containing another finds nothing the other does not: keep the shorter.
+            return List.of(digits.stream()
+                    .filter(form -> digits.stream().noneMatch(other -> !other.equals(form) && form.contains(other)))
+                    .map(form -> "%" + form + "%").toList());
         }
         return Arrays.stream(query.split("\\s+"))
                 .filter(word -> !word.isEmpty())
                 .limit(MAX_QUERY_WORDS)
-                .map(word -> "%" + escapeLike(word) + "%")
+                .map(word -> List.of("%" + escapeLike(word) + "%"))
                 .toList();
     }
 
     /**
-     * Whether every word of the query has three characters or more (digits, for a phone number): only
-     * then can the trigram index find the matches, and they are few enough to sort.
+     * Whether the trigram index can find the matches: some word of the query has three characters or
+     * more (digits, for a phone number, in every form it is searched in), so its trigrams narrow the
+     * rows down; the other words are checked on the rows found.
      */
-    static boolean narrowsByTrigrams(String query) {
-        return patterns(query).stream()
+    static boolean narrowsByTrigrams(String query, String phoneRegion) {
+        return patterns(query, phoneRegion).stream().anyMatch(alternatives -> alternatives.stream()
                 .map(pattern -> pattern.substring(1, pattern.length() - 1).replaceAll("\\\\(.)", "$1"))
-                .allMatch(word -> word.codePointCount(0, word.length()) >= 3);
+                .allMatch(word -> word.codePointCount(0, word.length()) >= 3));
     }
 
     private static String escapeLike(String word) {

@@ -9,6 +9,7 @@ import io.clientele.platform.security.Actor;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import java.time.Instant;
 import java.util.Set;
 import java.util.UUID;
@@ -31,10 +32,12 @@ class CustomerListController {
     @GetMapping("/api/v1/customers")
     @PreAuthorize("hasAnyRole('OWNER', 'STAFF')")
     @Operation(summary = "List and search customers (C-4)", description = "Substring search over names, e-mail "
-            + "and phone digits, case- and accent-insensitive; filters combine with AND, repeated values of one "
-            + "filter with OR; keyset pages: follow nextCursor.")
+            + "and phone digits, case- and accent-insensitive; a phone number is found however it is typed (with "
+            + "+ or 00 and the country code, or nationally in the workspace's default country); filters combine "
+            + "with AND, repeated values of one filter with OR; names sort in the workspace's language; keyset "
+            + "pages: follow nextCursor.")
     CustomerSearch.Page list(Actor actor,
-            @Parameter(description = "e.g. 'novak', 'jana@', '777 123'") @RequestParam(required = false) String q,
+            @Parameter(description = "e.g. 'novak', 'jana@', '777 123', '00420 777 123 456'") @RequestParam(required = false) String q,
             @RequestParam(required = false) Set<LifecycleStatus> status,
             @RequestParam(required = false) Set<SalesStage> stage,
             @RequestParam(required = false) Set<Temperature> temperature,
@@ -54,7 +57,10 @@ class CustomerListController {
                     + "updatedAt; optionally ,asc or ,desc")
             @RequestParam(required = false) String sort,
             @Parameter(description = "Page size, 1 to 200 (default 50)") @RequestParam(required = false) Integer limit,
-            @Parameter(description = "nextCursor of the previous page") @RequestParam(required = false) String cursor) {
+            @Parameter(description = "nextCursor of the previous page") @RequestParam(required = false) String cursor,
+            @Parameter(hidden = true) HttpServletRequest request) {
+        ListParameters.requireNoEmptyValues(request.getParameterMap(), "status", "stage", "temperature", "subscription",
+                "source");
         CustomerFilter filter = new CustomerFilter(q, status, stage, temperature, subscription, muted, group, source,
                 synced, createdFrom, createdTo, hasUpcomingReservation);
         return search.search(actor.workspaceId(), filter, sort, limit, cursor);

@@ -1,29 +1,38 @@
 package io.clientele.customer.search;
 
 import io.clientele.customer.customers.ContactState;
-import io.clientele.customer.customers.CustomerDetails;
 import io.clientele.customer.customers.CustomerSource;
 import io.clientele.customer.customers.LifecycleStatus;
 import io.clientele.customer.customers.SalesStage;
 import io.clientele.customer.customers.Temperature;
+import io.clientele.customer.search.ListRows.Fetched;
+import io.clientele.customer.settings.CustomerSettings;
 import io.clientele.platform.problem.InvalidInputException;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.math.BigDecimal;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
 import java.util.UUID;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
 
 /**
  * C-4: the customer list. Plain SQL over the indexed derived columns (search_text for substring
- * search, one index per sort column for keyset pages): the query a page needs is exactly what the
- * indexes were built for, which an ORM query could not guarantee.
+ * search, one index per sort column, per language for names, for keyset pages): the query a page
+ * needs is exactly what the indexes were built for, which an ORM query could not guarantee.
+ * <p>
+ * A text search is answered one of two ways ({@link PageSql}): read every match through the trigram
+ * index and sort them (cost: the matches), or walk the sort index in order until the page is full
+ * (cost: the rows passed, few when matches are spread along the order, all names before a common
+ * surname when they are not). Neither statistics nor the planner can tell which from the fragment, so
+ * the matches are read first, up to a budget: below it (rare and common names alike) that is the
+ * answer; a fragment with more matches is walked for, up to a budget of rows, and read in full only if
+ * its matches turn out clustered further down.
  */
 @Service
 public class CustomerSearch {
@@ -33,9 +42,36 @@ public class CustomerSearch {
     public static final int MAX_QUERY_LENGTH = 200;
 
     private final NamedParameterJdbcTemplate jdbc;
+    private final CustomerSettings settings;
+    private final SearchBudget budget;
+    private final MeterRegistry meters;
 
-    CustomerSearch(NamedParameterJdbcTemplate jdbc) {
+    CustomerSearch(NamedParameterJdbcTemplate jdbc, CustomerSettings settings, SearchBudget budget,
+            MeterRegistry meters) {
         this.jdbc = jdbc;
+        this.settings = settings;
+        this.budget = budget;
+        this.meters = meters;
+    }
+
+    /** Which query answered a page: how often each is needed tells whether the budgets fit the data. */
+    enum Answer {
+        /** the sort index walked with every condition: lists without a text search, or with short words only */
+        WALK,
+        /** the matches read and sorted, fewer than the budget */
+        MATCHES,
+        /** a common fragment: the sort index walked within the budget */
+        BOUNDED_WALK,
+        /** a common fragment clustered beyond the walk's budget: all the matches read and sorted */
+        ALL_MATCHES;
+
+        String tag() {
+            return name().toLowerCase(Locale.ROOT).replace('_', '-');
+        }
+    }
+
+    private void answered(Answer answer) {
+        meters.counter("clientele.customers.search.answers", "query", answer.tag()).increment();
     }
 
     /** One row of the customer list. */
@@ -52,7 +88,7 @@ public class CustomerSearch {
     public record Page(List<CustomerRow> items, String nextCursor, int limit, String sort) {
     }
 
-    /** One SELECT in autocommit: no transaction to begin and commit around a read that needs none. */
+    /** SELECTs in autocommit: no transaction to begin and commit around reads that need none. */
     public Page search(UUID workspaceId, CustomerFilter filter, String sort, Integer limit, String cursorToken) {
         Sort order = Sort.parse(sort);
         int size = limit == null ? DEFAULT_LIMIT : limit;
@@ -62,115 +98,84 @@ public class CustomerSearch {
         if (filter.query() != null && filter.query().length() > MAX_QUERY_LENGTH) {
             throw InvalidInputException.of("q", "Size", "must be at most " + MAX_QUERY_LENGTH + " characters");
         }
+        CustomerSettings.Settings workspace = settings.of(workspaceId);
+        SortCollation collation = SortCollation.forLanguage(workspace.language());
+        String collationName = order.field().collated() ? collation.collationName() : null;
+        Cursor after = cursorToken == null || cursorToken.isBlank() ? null : Cursor.decode(cursorToken);
+        if (after != null && (!after.sort().equals(order.field().apiName()) || after.descending() != order.descending()
+                || !Objects.equals(after.collation(), collationName)
+                || after.keys().size() != order.field().keys(collation).size())) {
+            throw InvalidInputException.of("cursor", "cursor",
+                    "belongs to another sort; start again without a cursor after changing the sort or the language");
+        }
+        CustomerFilter readable = filter.readingPhonesIn(workspace.defaultCountry());
         MapSqlParameterSource params = new MapSqlParameterSource();
-        List<SortField.Key> keys = order.field().keys();
-        StringBuilder select = new StringBuilder("""
-                SELECT c.id, c.first_name, c.last_name, c.company_name, c.email, c.phone, c.contact_state, c.status,
-                       c.stage, c.temperature, c.last_note_preview, c.last_note_at, c.discount_percent, c.source,
-                       c.synced, c.created_at, c.updated_at""");
-        for (int i = 0; i < keys.size(); i++) {
-            select.append(", ").append(keys.get(i).expression()).append(" AS sort_raw_").append(i)
-                    .append(", ").append(keys.get(i).expression()).append("::text AS sort_key_").append(i);
-        }
-        select.append("\nFROM customer c\nWHERE ").append(CustomerFilterSql.where(workspaceId, filter, params));
-        if (cursorToken != null && !cursorToken.isBlank()) {
-            appendKeyset(select, params, order, Cursor.decode(cursorToken));
-        }
-        String direction = order.descending() ? " DESC" : " ASC";
-        StringBuilder sql = new StringBuilder();
-        if (filter.query() != null && CustomerFilterSql.narrowsByTrigrams(filter.query())) {
-            // A search fragment of three characters or more is answered from the trigram index: find
-            // the matches, then sort them. Left to itself the planner may instead walk the sort index
-            // "until 50 rows match", assuming matches are spread evenly, and they are not: searching
-            // "dvorak" sorted by name meets every Dvořák only after all names before D (measured
-            // 390 ms against 90 ms at a million customers). This keeps the cost proportional to the
-            // matches. Shorter fragments match too many rows for that, and keep the walk.
-            sql.append("WITH matches AS MATERIALIZED (\n").append(select).append("\n)\nSELECT * FROM matches m");
-            sql.append("\nORDER BY ");
-            for (int i = 0; i < keys.size(); i++) {
-                sql.append("m.sort_raw_").append(i).append(direction).append(", ");
-            }
-            sql.append("m.id").append(direction);
-        } else {
-            sql.append(select).append("\nORDER BY ");
-            for (SortField.Key key : keys) {
-                sql.append(key.expression()).append(direction).append(", ");
-            }
-            sql.append("c.id").append(direction);
-        }
-        sql.append("\nLIMIT :limit");
+        List<SortField.Key> keys = order.field().keys(collation);
+        PageSql sql = new PageSql(CustomerFilterSql.conditions(workspaceId, readable, params), keys,
+                order.descending(), after, params);
         params.addValue("limit", size + 1);
+        params.addValue("matchesBudget", budget.matches());
+        params.addValue("walkBudget", budget.walk());
 
-        List<Fetched> rows;
-        try {
-            rows = jdbc.query(sql.toString(), params, (rs, i) -> fetched(rs, keys.size()));
-        } catch (DataIntegrityViolationException notOurCursor) {
-            // The only values the database converts from text are a cursor's sort keys: an altered
-            // cursor ("yesterday" as a timestamp) ends here.
-            if (cursorToken == null || cursorToken.isBlank()) {
-                throw notOurCursor;
-            }
-            throw InvalidInputException.of("cursor", "cursor", "is not a cursor this API returned");
-        }
+        List<Fetched> rows = readable.query() != null
+                && CustomerFilterSql.narrowsByTrigrams(readable.query(), readable.phoneRegion())
+                ? textSearch(sql, params, keys.size(), after != null)
+                : walk(sql, params, keys.size(), after != null);
         String next = null;
         if (rows.size() > size) {
             rows = rows.subList(0, size);
             Fetched last = rows.getLast();
-            next = new Cursor(order.field().apiName(), order.descending(), last.sortKeys(), last.row().id()).encode();
+            next = new Cursor(order.field().apiName(), order.descending(), collationName, last.sortKeys(),
+                    last.row().id()).encode();
         }
         return new Page(rows.stream().map(Fetched::row).toList(), next, size, order.text());
     }
 
-    private static void appendKeyset(StringBuilder sql, MapSqlParameterSource params, Sort order, Cursor cursor) {
-        List<SortField.Key> keys = order.field().keys();
-        if (!cursor.sort().equals(order.field().apiName()) || cursor.descending() != order.descending()
-                || cursor.keys().size() != keys.size()) {
-            throw InvalidInputException.of("cursor", "cursor",
-                    "belongs to another sort; start again without a cursor after changing the sort");
-        }
-        // A row-value comparison walks the sort index from the cursor onwards.
-        sql.append(" AND (");
-        for (SortField.Key key : keys) {
-            sql.append(key.expression()).append(", ");
-        }
-        sql.append("c.id) ").append(order.descending() ? "<" : ">").append(" (");
-        for (int i = 0; i < keys.size(); i++) {
-            sql.append(keys.get(i).fromText().formatted(":after" + i)).append(", ");
-            params.addValue("after" + i, cursor.keys().get(i));
-        }
-        sql.append(":afterId)");
-        params.addValue("afterId", cursor.id());
+    private List<Fetched> walk(PageSql sql, MapSqlParameterSource params, int keys, boolean afterCursor) {
+        answered(Answer.WALK);
+        return run(sql.walk(), params, (rs, i) -> ListRows.fetched(rs, keys), afterCursor);
     }
 
-    private static Fetched fetched(ResultSet rs, int sortKeys) throws SQLException {
-        String firstName = rs.getString("first_name");
-        String lastName = rs.getString("last_name");
-        String companyName = rs.getString("company_name");
-        CustomerRow row = new CustomerRow(rs.getObject("id", UUID.class),
-                CustomerDetails.displayName(firstName, lastName, companyName), firstName, lastName, companyName,
-                rs.getString("email"), rs.getString("phone"), ContactState.valueOf(rs.getString("contact_state")),
-                LifecycleStatus.valueOf(rs.getString("status")), SalesStage.valueOf(rs.getString("stage")),
-                enumOrNull(Temperature.class, rs.getString("temperature")), rs.getString("last_note_preview"),
-                instant(rs, "last_note_at"), rs.getBigDecimal("discount_percent"),
-                CustomerSource.valueOf(rs.getString("source")), rs.getBoolean("synced"), instant(rs, "created_at"),
-                instant(rs, "updated_at"));
-        List<String> keys = new ArrayList<>(sortKeys);
-        for (int i = 0; i < sortKeys; i++) {
-            keys.add(rs.getString("sort_key_" + i));
+    /** Matches first, up to the budget; then a bounded walk; then all the matches (see the class comment). */
+    private List<Fetched> textSearch(PageSql sql, MapSqlParameterSource params, int keys, boolean afterCursor) {
+        List<Read> read = run(sql.matches(true), params, (rs, i) -> new Read(ListRows.fetched(rs, keys),
+                rs.getLong("matched")), afterCursor);
+        if (read.isEmpty() || read.getFirst().matched() < budget.matches()) {
+            answered(Answer.MATCHES);
+            return read.stream().map(Read::fetched).toList();
         }
-        return new Fetched(row, keys);
+        List<Walked> walked = run(sql.walkWithin(), params, (rs, i) -> new Walked(ListRows.fetched(rs, keys),
+                rs.getBoolean("hit"), rs.getLong("walked")), afterCursor);
+        List<Fetched> hits = walked.stream().filter(Walked::hit).map(Walked::fetched).toList();
+        boolean pageFull = hits.size() == (Integer) params.getValue("limit");
+        boolean walkEnded = walked.stream().noneMatch(row -> row.walked() == budget.walk());
+        if (pageFull || walkEnded) {
+            answered(Answer.BOUNDED_WALK);
+            return hits;
+        }
+        answered(Answer.ALL_MATCHES);
+        return run(sql.matches(false), params, (rs, i) -> ListRows.fetched(rs, keys), afterCursor);
     }
 
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
-        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
-        return value == null ? null : value.toInstant();
+    /** A match read through the trigram index, and how many matches were read. */
+    private record Read(Fetched fetched, long matched) {
     }
 
-    private static <E extends Enum<E>> E enumOrNull(Class<E> type, String value) {
-        return value == null ? null : Enum.valueOf(type, value);
+    /** A row passed by a bounded walk: whether it matches the text, and how many rows the walk had passed. */
+    private record Walked(Fetched fetched, boolean hit, long walked) {
     }
 
-    private record Fetched(CustomerRow row, List<String> sortKeys) {
+    private <T> List<T> run(String sql, MapSqlParameterSource params, RowMapper<T> mapper, boolean afterCursor) {
+        try {
+            return jdbc.query(sql, params, mapper);
+        } catch (DataIntegrityViolationException notOurCursor) {
+            // The only values the database converts from text are a cursor's sort keys: an altered
+            // cursor ("yesterday" as a timestamp) ends here.
+            if (!afterCursor) {
+                throw notOurCursor;
+            }
+            throw InvalidInputException.of("cursor", "cursor", "is not a cursor this API returned");
+        }
     }
 
     /** The requested order: {@code name}, {@code name,asc} or {@code name,desc}; name ascending by default. */

@@ -2,6 +2,7 @@ package io.clientele.customer.settings;
 
 import io.clientele.platform.security.Actor;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -23,7 +24,10 @@ class CustomerSettingsController {
         this.settings = settings;
     }
 
-    record SettingsRequest(@NotNull Integer regularThreshold, @NotNull String defaultCountry) {
+    /** @param language optional: left out, the workspace keeps the language it has */
+    record SettingsRequest(@NotNull Integer regularThreshold, @NotNull String defaultCountry,
+            @Schema(description = "BCP 47 tag (cs, sk, bg, en...): the customer list sorts names in this language; "
+                    + "left out, the workspace keeps its language") String language) {
     }
 
     @GetMapping
@@ -35,8 +39,8 @@ class CustomerSettingsController {
 
     @PutMapping
     @PreAuthorize("hasRole('OWNER')")
-    @Operation(summary = "Change the REGULAR threshold and the default phone country (owners only)")
+    @Operation(summary = "Change the REGULAR threshold, the default phone country and the language (owners only)")
     CustomerSettings.Settings change(Actor actor, @Valid @RequestBody SettingsRequest request) {
-        return settings.change(actor, request.regularThreshold(), request.defaultCountry());
+        return settings.change(actor, request.regularThreshold(), request.defaultCountry(), request.language());
     }
 }

@@ -16,6 +16,8 @@ class WorkspaceSettings {
     private UUID workspaceId;
     private int regularThreshold;
     private String defaultCountry;
+    /** null: the service's configured default */
+    private String language;
     private Instant updatedAt;
     private String updatedBy;
     @Version
@@ -29,14 +31,19 @@ class WorkspaceSettings {
         this.workspaceId = workspaceId;
     }
 
-    void change(int regularThreshold, String defaultCountry, String actor, Instant now) {
+    /** @param language null keeps the current one */
+    void change(int regularThreshold, String defaultCountry, String language, String actor, Instant now) {
         this.regularThreshold = regularThreshold;
         this.defaultCountry = defaultCountry;
+        if (language != null) {
+            this.language = language;
+        }
         this.updatedBy = actor;
         this.updatedAt = now;
     }
 
-    CustomerSettings.Settings view() {
-        return new CustomerSettings.Settings(regularThreshold, defaultCountry, updatedAt, updatedBy);
+    CustomerSettings.Settings view(String defaultLanguage) {
+        return new CustomerSettings.Settings(regularThreshold, defaultCountry, language == null ? defaultLanguage : language,
+                updatedAt, updatedBy);
     }
 }
