@@ -5,10 +5,13 @@ import io.clientele.communication.contacts.Contacts;
 import io.clientele.communication.messages.MessageEvents;
 import io.clientele.communication.messages.MessageLog;
 import io.clientele.communication.preferences.Preferences;
+import io.clientele.platform.outbox.mongo.MongoOutboxStore;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,7 +26,8 @@ import org.springframework.stereotype.Service;
 /**
  * On {@code customer.erased.v1}: the contact's data goes (the fact of the erasure stays, so late events
  * cannot bring it back), the preferences lose their language and the consent record its notes, every
- * message its content, address and request values, and messages still waiting end as SKIPPED. What was
+ * message its content, address, request values and typed subject, and messages still waiting end as SKIPPED;
+ * events still waiting in those documents, or set aside as refused by Kafka, go with them. What was
  * sent when, on which channel and why stays: the counts and the proof of consent remain, without the
  * person. A sender that had read the contact just before may still write content after the first pass;
  * the erasure is therefore done once more after a sender's lease has passed.
@@ -83,7 +87,11 @@ public class CustomerErasure {
 
     private void scrub(CustomerRef customer) {
         preferences.erase(customer);
-        messages.erase(customer, message -> new MessageEvents.MessageSkipped(message, null, "customer-erased",
-                "The customer was erased", clock.instant()));
+        List<Object> documents = new ArrayList<>(messages.erase(customer, message -> new MessageEvents.MessageSkipped(
+                message, null, "customer-erased", "The customer was erased", clock.instant())));
+        documents.add(customer.key());
+        // Events Kafka refused for good, set aside for operators with their payload: the customer's go too.
+        mongo.remove(new Query(Criteria.where("key").is(customer.customerId().toString()).and("documentId")
+                .in(documents)), MongoOutboxStore.FAILED);
     }
 }

@@ -206,7 +206,10 @@ public class Preferences {
         throw new OptimisticLockingFailureException("Preferences of " + customer + " kept changing; try again");
     }
 
-    /** Removes what identifies the person from the preferences and the consent record; the proof stays. */
+    /**
+     * Removes what identifies the person from the preferences and the consent record, and the events still
+     * waiting in the document; the proof stays.
+     */
     public void erase(CustomerRef customer) {
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             PreferencesDocument current = mongo.findById(customer.key(), PreferencesDocument.class);
@@ -217,8 +220,10 @@ public class Preferences {
                     .map(e -> new EntryDoc(e.id(), e.at(), e.changedFields(), e.source(), e.actor(), e.wordingVersion(),
                             e.sourceRef(), null, e.subscription(), e.muted(), e.channels(), null, e.orderConfirmations()))
                     .toList();
+            // Events still waiting carry the language and the state as they were; the erasure raises none.
             Update update = new Update().set("erased", true).unset("language").set("consents", anonymous)
-                    .set("version", current.version() + 1).set("updatedAt", clock.instant());
+                    .set("version", current.version() + 1).set("updatedAt", clock.instant())
+                    .unset(EventOutbox.FIELD).unset(EventOutbox.DUE);
             if (mongo.updateFirst(new Query(Criteria.where("_id").is(customer.key()).and("version").is(current.version())),
                     update, PreferencesDocument.class).getMatchedCount() == 1) {
                 return;
