@@ -62,10 +62,12 @@ public final class PersonalData {
             + " erasure as the law asks, linked to an id that names no one";
     private static final String LOG = "what was sent when, on which channel and why (the counts): kept after erasure,"
             + " in the service's own words, linked to an id that names no one";
+    private static final String TYPE = "Spring Data's note of the Java type a document was written from";
     private static final String RELAY = "the outbox relay's bookkeeping, not the event's content";
 
     private static final List<Field> FIELDS = new Builder()
             .collection("contacts", "the customer's contact details copied from customer.events")
+            .notPersonal(TYPE, "_class")
             .personal(Treatment.DELETED, true, "firstName", "lastName", "companyName", "email", "phone")
             .personal(Treatment.DELETED, false, "preferredLanguage")
             .notPersonal(IDS, "_id", "workspaceId", "customerId")
@@ -75,6 +77,7 @@ public final class PersonalData {
                     "storedAt")
 
             .collection("preferences", "the customer's preferences and consent record")
+            .notPersonal(TYPE, "_class")
             .personal(Treatment.CLEARED, true, "consents[].note")
             .personal(Treatment.DELETED, false, "language")
             .personal(Treatment.CLEARED, false, "consents[].language")
@@ -94,6 +97,7 @@ public final class PersonalData {
                     "outbox[].time", "outboxDue")
 
             .collection("messages", "a message to the customer")
+            .notPersonal(TYPE, "_class")
             .personal(Treatment.DELETED, true, "inline.subject", "inline.text", "inline.html",
                     "variables.reservation.service", "variables.reservation.staff", "variables.reservation.location",
                     "variables.orderLink", "variables.custom.*", "content.to", "content.subject", "content.text",
@@ -114,7 +118,6 @@ public final class PersonalData {
                     "erased", "createdAt", "updatedAt", "sentAt", "decisions[].at", "decisions[].outcome",
                     "decisions[].reasonCode", "decisions[].reason", "decisions[].dueAt", "decisions[].attempt",
                     "decisions[].checks[].rule", "decisions[].checks[].result", "decisions[].checks[].detail")
-            .notPersonal("Spring Data's note of the Java type a document was written from", "_class")
             .notPersonal("the sender's lease while it hands the message over", "lease.owner", "lease.token",
                     "lease.until")
             .notPersonal(RELAY, "outbox[].eventId", "outbox[].type", "outbox[].topic", "outbox[].key",
@@ -129,12 +132,14 @@ public final class PersonalData {
             .notPersonal(RELAY, "_id", "collection", "documentId", "type", "topic", "key", "error", "failedAt")
 
             .collection("templates", "")
+            .notPersonal(TYPE, "_class")
             .notPersonal("the workspace's templates, written by staff for every customer", "_id", "workspaceId",
                     "key", "channel", "language", "name", "subject", "text", "html", "version", "createdAt",
                     "updatedAt")
             .notPersonal(STAFF, "updatedBy")
 
             .collection("workspace_settings", "")
+            .notPersonal(TYPE, "_class")
             .notPersonal("the business's settings", "_id", "timeZone", "timeZoneFromPhone", "quietHoursStart",
                     "quietHoursEnd", "marketingCapMessages", "marketingCapPeriod", "emailFrom", "emailName",
                     "replyTo", "smsSender", "defaultLanguage", "consentWordingVersion", "updatedAt")

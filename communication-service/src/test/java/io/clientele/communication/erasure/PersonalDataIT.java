@@ -58,7 +58,7 @@ class PersonalDataIT {
     UUID workspace;
     Api staff;
     CustomerEvents customers;
-    StubMapping refusingTheMarkedPhone;
+    final List<StubMapping> refusingMarkedPhones = new ArrayList<>();
 
     @BeforeEach
     void holdEveryEventInItsDocument() {
@@ -72,9 +72,7 @@ class PersonalDataIT {
     void relayAgain() {
         relay.start();
         customers.close();
-        if (refusingTheMarkedPhone != null) {
-            TestProviders.sms().removeStub(refusingTheMarkedPhone);
-        }
+        refusingMarkedPhones.forEach(TestProviders.sms()::removeStub);
     }
 
     @Test
@@ -174,9 +172,10 @@ class PersonalDataIT {
                         "https://shop.example/q/" + m.of("link"), "reservation", Map.of("startsAt",
                                 Instant.now().plus(1, ChronoUnit.DAYS).toString(), "service", m.of("service"),
                                 "staff", m.of("staff"), "location", m.of("location"))))).get("id");
-        refusingTheMarkedPhone = TestProviders.sms().stubFor(WireMock.post("/messages")
+        refusingMarkedPhones.add(TestProviders.sms().stubFor(WireMock.post("/messages")
                 .withRequestBody(WireMock.containing(m.phoneDigits)).atPriority(1)
-                .willReturn(WireMock.jsonResponse("{\"error\": \"" + m.of("providersays") + " is not reachable\"}", 400)));
+                .willReturn(WireMock.jsonResponse("{\"error\": \"" + m.of("providersays") + " is not reachable\"}",
+                        400))));
         String failed = (String) staff.postJson("/api/v1/messages", Map.of("customerId", id, "channel", "SMS",
                 "category", "TRANSACTIONAL", "content", Map.of("text", m.of("sms")))).get("id");
         staff.postJson("/api/v1/messages", Map.of("customerId", id, "channel", "EMAIL", "category", "TRANSACTIONAL",

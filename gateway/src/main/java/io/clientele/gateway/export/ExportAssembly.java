@@ -46,7 +46,7 @@ class ExportAssembly {
     /** Every part's outcome, in the configured order. */
     Mono<List<PartOutcome>> parts(String customerId, String authorization) {
         List<ExportProperties.Part> parts = properties.parts();
-        return Flux.fromIterable(parts).flatMapSequential(part -> fetch(part, customerId, authorization), parts.size())
+        return Flux.fromIterable(parts).flatMapSequential(part -> fetch(part, customerId, authorization), Math.max(1, parts.size()))
                 .collectList();
     }
 

@@ -22,6 +22,9 @@ public record ExportProperties(Duration timeout, Duration retryAfter, DataSize m
         retryAfter = retryAfter == null ? Duration.ofSeconds(30) : retryAfter;
         maxPartSize = maxPartSize == null ? DataSize.ofMegabytes(64) : maxPartSize;
         parts = parts == null ? List.of() : List.copyOf(parts);
+        if (parts.stream().map(Part::name).distinct().count() != parts.size()) {
+            throw new IllegalArgumentException("clientele.export.parts: two parts have the same name");
+        }
     }
 
     /**
@@ -32,5 +35,11 @@ public record ExportProperties(Duration timeout, Duration retryAfter, DataSize m
      *                          unavailable instead
      */
     public record Part(String name, String url, boolean decidesExistence) {
+
+        public Part {
+            if (name == null || name.isBlank() || url == null || !url.contains("{id}")) {
+                throw new IllegalArgumentException("clientele.export.parts: each needs a name and a url with {id}");
+            }
+        }
     }
 }
