@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.modulith.core.ApplicationModules;
 
 /**
- * The feature packages (booking, communication, customers, customfields, groups, imports, integration,
+ * The feature packages (booking, communication, customers, customfields, groups, imports, integration, privacy,
  * kafka, notes, search, settings, timeline) depend on each other only through the public types of
  * their top-level package, never on a sub-package (such as a {@code customers.internal}) and never in
  * a cycle.
@@ -36,6 +36,8 @@ class ModuleBoundariesTest {
         assertThat(shown).containsExactlyInAnyOrder(
                 // what the other modules call
                 "Customers", "BookingCustomers", "ImportChunkWriter", "ImportUndo", "ImportHistory", "FieldRules",
+                // what they implement: their share of a customer's GDPR export
+                "CustomerDataExporter",
                 // what they hand in and get back
                 "BookingContact", "ImportedRow", "CustomerProfile", "CustomerDetails", "Address", "CustomerEvents",
                 // the vocabulary of filters, import cells and events

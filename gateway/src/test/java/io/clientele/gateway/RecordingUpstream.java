@@ -11,23 +11,29 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
  * A real HTTP server on a free port standing in for a service behind the gateway: it records every
- * request that reaches it and answers each with the same status and JSON body.
+ * request that reaches it and answers each with the same status and JSON body (changeable between tests),
+ * after a delay when it is to play a slow service.
  */
 final class RecordingUpstream implements AutoCloseable {
 
     record Received(String method, URI uri, String authorization) {
     }
 
+    private record Answer(int status, String contentType, byte[] body, Duration delay) {
+    }
+
     private final HttpServer server;
     private final BlockingQueue<Received> received = new LinkedBlockingQueue<>();
+    private volatile Answer answer;
 
     private RecordingUpstream(int status, String jsonBody) {
-        byte[] body = jsonBody.getBytes(StandardCharsets.UTF_8);
+        answer(status, jsonBody);
         try {
             server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         } catch (IOException failure) {
@@ -36,13 +42,37 @@ final class RecordingUpstream implements AutoCloseable {
         server.createContext("/", exchange -> {
             received.add(new Received(exchange.getRequestMethod(), exchange.getRequestURI(),
                     exchange.getRequestHeaders().getFirst("Authorization")));
-            exchange.getResponseHeaders().add("Content-Type", "application/json");
-            exchange.sendResponseHeaders(status, body.length);
+            Answer now = answer;
+            if (!now.delay().isZero()) {
+                // playing a slow service: the answer itself is late (nothing in a test waits on this)
+                try {
+                    Thread.sleep(now.delay());
+                } catch (InterruptedException stopped) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            exchange.getResponseHeaders().add("Content-Type", now.contentType());
+            exchange.sendResponseHeaders(now.status(), now.body().length);
             try (OutputStream out = exchange.getResponseBody()) {
-                out.write(body);
+                out.write(now.body());
+            } catch (IOException callerGone) {
+                // the gateway gave up waiting (a slow service's part): nothing to answer to
             }
         });
+        // Requests in parallel, as a real service takes them: a slow one holds up no other.
+        server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
         server.start();
+    }
+
+    /** From now on every request is answered so. */
+    RecordingUpstream answer(int status, String jsonBody) {
+        return answer(status, "application/json", jsonBody, Duration.ZERO);
+    }
+
+    /** From now on every request is answered so, after the delay (a slow service). */
+    RecordingUpstream answer(int status, String contentType, String body, Duration delay) {
+        answer = new Answer(status, contentType, body.getBytes(StandardCharsets.UTF_8), delay);
+        return this;
     }
 
     static RecordingUpstream answering(int status, String jsonBody) {

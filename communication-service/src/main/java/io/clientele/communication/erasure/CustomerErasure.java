@@ -5,10 +5,12 @@ import io.clientele.communication.contacts.Contacts;
 import io.clientele.communication.messages.MessageEvents;
 import io.clientele.communication.messages.MessageLog;
 import io.clientele.communication.preferences.Preferences;
+import io.clientele.platform.outbox.mongo.MongoOutboxStore;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +29,8 @@ import org.springframework.stereotype.Service;
 /**
  * On {@code customer.erased.v1}: the contact's data goes (the fact of the erasure stays, so late events
  * cannot bring it back), the preferences lose their language and the consent record its notes, every
- * message its content, address and request values, and messages still waiting end as SKIPPED. What was
+ * message its content, address, request values and typed subject, and messages still waiting end as SKIPPED;
+ * events still waiting in those documents, or set aside as refused by Kafka, go with them. What was
  * sent when, on which channel and why stays: the counts and the proof of consent remain, without the
  * person. A sender that had read the contact just before may still write content after the first pass;
  * the erasure is therefore done once more after a sender's lease has passed.
@@ -109,7 +112,11 @@ public class CustomerErasure {
 
     private void scrub(Collection<CustomerRef> customers) {
         preferences.eraseAll(customers);
-        messages.eraseAll(customers, message -> new MessageEvents.MessageSkipped(message, null, "customer-erased",
-                "The customer was erased", clock.instant()));
+        List<Object> documents = new ArrayList<>(messages.eraseAll(customers, message -> new MessageEvents.MessageSkipped(
+                message, null, "customer-erased", "The customer was erased", clock.instant())));
+        customers.forEach(customer -> documents.add(customer.key()));
+        // Events Kafka refused for good, set aside for operators with their payload: the customers' go too.
+        mongo.remove(new Query(Criteria.where("key").in(customers.stream().map(c -> c.customerId().toString()).toList())
+                .and("documentId").in(documents)), MongoOutboxStore.FAILED);
     }
 }

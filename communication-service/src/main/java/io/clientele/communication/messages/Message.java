@@ -28,6 +28,14 @@ public record Message(UUID id, CustomerRef customer, String requestId, String re
         Lease lease, int attempts, Content content, String provider, String providerMessageId,
         List<Decision> decisions, boolean erased, Instant createdAt, Instant updatedAt, Instant sentAt) {
 
+    /** The same message under another title (erasure replaces a subject staff typed). */
+    Message withTitle(String newTitle) {
+        return new Message(id, customer, requestId, requestHash, origin, requestedBy, channel, category, purpose,
+                templateKey, inline, variables, languageOverride, scenarioId, stepId, newTitle, state, reasonCode, reason,
+                notBefore, dueAt, lease, attempts, content, provider, providerMessageId, decisions, erased, createdAt,
+                updatedAt, sentAt);
+    }
+
     public record Lease(String owner, String token, Instant until) {
     }
 

@@ -253,29 +253,36 @@ public class MessageLog {
      * sent when, on which channel, why (the counts); waiting messages end as SKIPPED (customer-erased).
      *
      * @param skippedEvent makes the skipped event of a waiting message that ends here
+     * @return the ids of the customer's messages
      */
-    public void erase(CustomerRef customer, Function<Message, Object> skippedEvent) {
-        eraseAll(List.of(customer), skippedEvent);
+    public List<String> erase(CustomerRef customer, Function<Message, Object> skippedEvent) {
+        return eraseAll(List.of(customer), skippedEvent);
     }
 
     /**
      * {@link #erase} for the customers of one batch: their messages are found with one query per workspace
      * (MongoDB serves it from the (workspaceId, customerId) index; the stand-in scans once per batch
      * rather than once per customer) and changed with one bulk write.
+     *
+     * @return the ids of the customers' messages
      */
-    public void eraseAll(Collection<CustomerRef> customers, Function<Message, Object> skippedEvent) {
+    public List<String> eraseAll(Collection<CustomerRef> customers, Function<Message, Object> skippedEvent) {
         Map<String, List<String>> byWorkspace = customers.stream().distinct().collect(Collectors.groupingBy(
                 c -> c.workspaceId().toString(), LinkedHashMap::new,
                 Collectors.mapping(c -> c.customerId().toString(), Collectors.toList())));
-        byWorkspace.forEach((workspace, customerIds) -> eraseInWorkspace(workspace, customerIds, skippedEvent));
+        List<String> ids = new ArrayList<>();
+        byWorkspace.forEach((workspace, customerIds) -> ids.addAll(eraseInWorkspace(workspace, customerIds,
+                skippedEvent)));
+        return ids;
     }
 
-    private void eraseInWorkspace(String workspace, List<String> customerIds, Function<Message, Object> skippedEvent) {
+    private List<String> eraseInWorkspace(String workspace, List<String> customerIds,
+            Function<Message, Object> skippedEvent) {
         Query query = new Query(Criteria.where("workspaceId").is(workspace).and("customerId").in(customerIds));
         query.fields().exclude(EventOutbox.FIELD);
         List<MessageDocument> documents = mongo.find(query, MessageDocument.class);
         if (documents.isEmpty()) {
-            return;
+            return List.of();
         }
         Instant now = clock.instant();
         BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, MessageDocument.class);
@@ -287,21 +294,32 @@ public class MessageLog {
                     .toList();
             Update update = new Update().set("erased", true).set("decisions", decisions).set("updatedAt", now)
                     .unset("content").unset("inline").unset("variables").unset("languageOverride");
-            if (document.inline() != null) {
-                update.set("title", "One-off " + (document.channel().equals("SMS") ? "SMS" : "e-mail"));
-            }
+            // An inline message's title is its subject as staff typed it: it may name the person.
+            String title = document.inline() == null ? document.title()
+                    : "One-off " + (document.channel().equals("SMS") ? "SMS" : "e-mail");
+            update.set("title", title);
+            // The first pass also takes out the events still waiting in the document: they carry the title and
+            // reason as they were. Later passes leave the erasure's own events (no personal data) to the relay.
+            boolean firstPass = !document.erased();
             Query one = new Query(Criteria.where("_id").is(document.id()));
             if (MessageDocument.WAITING.contains(document.state())) {
                 // Ends here, unless a sender claimed it meanwhile (it then finds the contact erased and skips).
                 one = new Query(Criteria.where("_id").is(document.id()).and("state").is(document.state()));
-                Message message = document.toMessage();
+                Message message = document.toMessage().withTitle(title);
                 Message.Decision decision = new Message.Decision(now, "SKIP", "customer-erased",
                         "The customer was erased", List.of(), null, document.attempts(), null);
                 update.set("state", MessageState.SKIPPED.name()).set("reasonCode", "customer-erased")
                         .set("reason", "The customer was erased").unset("dueAt");
                 update.set("decisions", append(decisions, MessageDocument.decision(decision)));
-                outbox.addTo(update, outbox.pending(skippedEvent.apply(message)));
+                List<StoredEvent> skipped = outbox.pending(skippedEvent.apply(message));
+                if (firstPass) {
+                    update.set(EventOutbox.FIELD, skipped).set(EventOutbox.DUE, skipped.getFirst().time());
+                } else {
+                    outbox.addTo(update, skipped);
+                }
                 withEvents.add(document.id());
+            } else if (firstPass) {
+                update.unset(EventOutbox.FIELD).unset(EventOutbox.DUE);
             }
             bulk.updateOne(one, update);
         }
@@ -314,6 +332,7 @@ public class MessageLog {
         if (!withEvents.isEmpty()) {
             outbox.written(MessageDocument.COLLECTION, withEvents);
         }
+        return documents.stream().map(MessageDocument::id).toList();
     }
 
     private static <T> List<T> append(List<T> list, T item) {

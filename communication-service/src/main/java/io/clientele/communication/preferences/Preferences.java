@@ -239,7 +239,10 @@ public class Preferences {
         throw new OptimisticLockingFailureException("Preferences of " + customer + " kept changing; try again");
     }
 
-    /** Removes what identifies the person from the preferences and the consent record; the proof stays. */
+    /**
+     * Removes what identifies the person from the preferences and the consent record, and the events still
+     * waiting in the document; the proof stays.
+     */
     public void erase(CustomerRef customer) {
         eraseAll(List.of(customer));
     }

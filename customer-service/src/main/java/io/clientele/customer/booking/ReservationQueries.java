@@ -39,12 +39,21 @@ class ReservationQueries {
     @Transactional(readOnly = true)
     List<ReservationView> history(UUID workspaceId, UUID customerId) {
         customers.requireExisting(workspaceId, customerId);
+        return reservations(workspaceId, customerId, MAX_RESERVATIONS);
+    }
+
+    /** Every reservation of the customer, newest first: for the GDPR export, which may not leave any out. */
+    List<ReservationView> all(UUID workspaceId, UUID customerId) {
+        return reservations(workspaceId, customerId, Integer.MAX_VALUE);
+    }
+
+    private List<ReservationView> reservations(UUID workspaceId, UUID customerId, int limit) {
         return jdbc.query("""
                 SELECT id, partner, external_id, status, service, staff, location, starts_at, ends_at, cancel_reason,
                        updated_at
                 FROM reservation WHERE workspace_id = :workspaceId AND customer_id = :customerId
                 ORDER BY starts_at DESC, id LIMIT :limit""",
-                Map.of("workspaceId", workspaceId, "customerId", customerId, "limit", MAX_RESERVATIONS),
+                Map.of("workspaceId", workspaceId, "customerId", customerId, "limit", limit),
                 (rs, i) -> new ReservationView(rs.getObject("id", UUID.class), rs.getString("partner"),
                         rs.getString("external_id"), ReservationStatus.valueOf(rs.getString("status")),
                         rs.getString("service"), rs.getString("staff"), rs.getString("location"),

@@ -37,7 +37,16 @@ public final class CustomerEvents {
             String changedBy, String reason, Instant changedAt) {
     }
 
-    public record CustomerErased(UUID workspaceId, UUID customerId, Instant erasedAt, String erasedBy) {
+    /**
+     * Raised while the record still exists, before it is deleted, so that every module forgets what it holds
+     * of the customer in the same transaction.
+     *
+     * @param email the e-mail the customer had (or null), for data held by contact rather than by id (an
+     *              import's rejected rows); in-process only, never put on the wire
+     * @param phone the phone the customer had, in E.164 (or null), for the same
+     */
+    public record CustomerErased(UUID workspaceId, UUID customerId, Instant erasedAt, String erasedBy, String email,
+            String phone) {
     }
 
     /**

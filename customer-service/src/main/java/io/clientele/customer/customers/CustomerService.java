@@ -133,17 +133,23 @@ class CustomerService {
 
     /**
      * C-5: permanent erasure. The record and everything attached to it (notes, memberships, status
-     * history, what imports did to it, its timeline) is deleted; a tombstone without personal data stays
-     * as proof; other services learn by {@code customer.erased.v1} and erase their copies.
+     * history, what imports did to it, its timeline, its events still waiting in the outbox) is deleted,
+     * its reservations are kept without it and without their free text, import rows refused with its
+     * e-mail or phone lose their cells; a tombstone without personal data stays as proof; other services
+     * learn by {@code customer.erased.v1} and erase their copies.
+     * <p>
+     * The event is raised before the record is deleted: listeners find what they hold by the customer's id
+     * (a reservation's link is still set) or contact, whatever order the deletes reach the database in.
      */
     @Transactional
     void erase(Actor actor, UUID id) {
         Customer customer = load(actor.workspaceId(), id);
         Instant now = clock.instant();
         forgetHistoryOf(customer.workspaceId(), List.of(customer.id()));
+        events.publishEvent(new CustomerErased(customer.workspaceId(), customer.id(), now, actor.subject(),
+                customer.profile().email(), customer.profile().phone()));
         customers.delete(customer);
         erasures.save(new CustomerErasure(customer.id(), customer.workspaceId(), now, actor.subject()));
-        events.publishEvent(new CustomerErased(customer.workspaceId(), customer.id(), now, actor.subject()));
     }
 
     /** C-11: customers matching an e-mail or a phone, plus what a new one would be pre-filled with. */

@@ -26,6 +26,12 @@ public class Customers {
         service.load(workspaceId, customerId);
     }
 
+    /** The customer's record, for reading; fails with 404 (or 410 when erased) like {@link #requireExisting}. */
+    @Transactional(readOnly = true)
+    public CustomerDetails details(UUID workspaceId, UUID customerId) {
+        return CustomerDetails.of(service.load(workspaceId, customerId));
+    }
+
     /**
      * Keeps the list's subscription and mute columns in step with communication-service, which owns
      * the preferences. Only a newer version than the one shown changes them; the record's own version

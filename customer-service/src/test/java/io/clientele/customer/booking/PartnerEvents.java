@@ -114,6 +114,12 @@ public final class PartnerEvents implements AutoCloseable {
             return this;
         }
 
+        /** What the partner wrote about a cancellation: free text. */
+        public Builder reason(String reason) {
+            reservation.put("reason", reason);
+            return this;
+        }
+
         public Builder without(String reservationField) {
             reservation.remove(reservationField);
             return this;

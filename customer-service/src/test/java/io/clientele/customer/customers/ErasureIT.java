@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 import io.clientele.customer.Api;
 import io.clientele.customer.CustomerServiceIT;
 import io.clientele.customer.booking.PartnerEvents;
+import io.clientele.customer.privacy.PersonalData;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,7 +24,8 @@ import org.springframework.util.LinkedMultiValueMap;
 
 /**
  * C-5: erasure leaves nothing that refers to the customer, in any table, whatever happened to them
- * before; only the tombstone, and reservations kept anonymised.
+ * before; only the tombstone, and reservations kept anonymised. Every column of the schema is classified
+ * (PersonalData), so a new one cannot be forgotten; PersonalDataIT checks the values themselves.
  */
 @CustomerServiceIT
 class ErasureIT {
@@ -37,6 +39,22 @@ class ErasureIT {
     String bootstrap;
     @Autowired
     JdbcTemplate jdbc;
+
+    @Test
+    void everyColumnOfEveryTableIsClassifiedAsPersonalOrNotInOnePlace() {
+        List<String> inTheDatabase = jdbc.queryForList("""
+                SELECT c.table_schema || '.' || c.table_name || '.' || c.column_name
+                FROM information_schema.columns c
+                JOIN information_schema.tables t ON t.table_schema = c.table_schema AND t.table_name = c.table_name
+                WHERE c.table_schema IN ('public', 'platform') AND t.table_type = 'BASE TABLE'
+                ORDER BY 1""", String.class);
+        List<String> classified = PersonalData.columns().stream().map(PersonalData.Column::qualifiedName).toList();
+
+        assertThat(inTheDatabase).hasSizeGreaterThan(100);
+        assertThat(inTheDatabase).as("columns nobody classified: say in PersonalData whether they hold personal data"
+                + " and what erasure does to them").isSubsetOf(classified);
+        assertThat(classified).as("columns PersonalData names that the schema does not have").isSubsetOf(inTheDatabase);
+    }
 
     @Test
     void anErasedCustomerLeavesNoRowBehindButTheTombstoneAndAnonymousReservations() throws Exception {

@@ -33,9 +33,11 @@ import org.springframework.stereotype.Component;
 class CustomerEventsOutbound {
 
     private final Outbox outbox;
+    private final WaitingEvents waiting;
 
-    CustomerEventsOutbound(Outbox outbox) {
+    CustomerEventsOutbound(Outbox outbox, WaitingEvents waiting) {
         this.outbox = outbox;
+        this.waiting = waiting;
     }
 
     @EventListener
@@ -58,8 +60,10 @@ class CustomerEventsOutbound {
         outbox.publish(statusChanged(event));
     }
 
+    /** The customer's events not yet gone to Kafka carry their data: they go; the erasure is announced. */
     @EventListener
     void on(CustomerErased event) {
+        waiting.forget(event.workspaceId(), List.of(event.customerId()));
         outbox.publish(erased(event.workspaceId(), event.customerId(), event.erasedAt()));
     }
 
@@ -77,6 +81,7 @@ class CustomerEventsOutbound {
     /** Customers an undone import had created are gone for every service; restored ones are updates. */
     @EventListener
     void on(ImportUndone event) {
+        waiting.forget(event.workspaceId(), event.removed());
         List<OutgoingEvent> all = new ArrayList<>();
         event.removed().forEach(id -> all.add(erased(event.workspaceId(), id, event.at())));
         event.restored().forEach(revised -> all.add(updated(revised, "IMPORT")));

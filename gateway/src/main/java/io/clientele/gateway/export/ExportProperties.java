@@ -1,0 +1,45 @@
+package io.clientele.gateway.export;
+
+import java.time.Duration;
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * C-12: where the parts of a customer's GDPR export come from, {@code clientele.export.*}. Adding a service's
+ * part is one entry under {@code parts}.
+ *
+ * @param timeout     how long each part may take; a part that takes longer makes the export unavailable
+ * @param retryAfter  what the 503 tells the caller to wait before trying again
+ * @param maxPartSize the largest part read (a customer with years of messages is megabytes)
+ * @param parts       in the order they appear in the document
+ */
+@ConfigurationProperties("clientele.export")
+public record ExportProperties(Duration timeout, Duration retryAfter, DataSize maxPartSize, List<Part> parts) {
+
+    public ExportProperties {
+        timeout = timeout == null ? Duration.ofSeconds(10) : timeout;
+        retryAfter = retryAfter == null ? Duration.ofSeconds(30) : retryAfter;
+        maxPartSize = maxPartSize == null ? DataSize.ofMegabytes(64) : maxPartSize;
+        parts = parts == null ? List.of() : List.copyOf(parts);
+        if (parts.stream().map(Part::name).distinct().count() != parts.size()) {
+            throw new IllegalArgumentException("clientele.export.parts: two parts have the same name");
+        }
+    }
+
+    /**
+     * @param name              the service, and the part's key in the document
+     * @param url               the part's endpoint, {@code {id}} standing for the customer id
+     * @param decidesExistence  whether this service's 4xx (404 no such customer, 410 erased, 400 not an id) is
+     *                          the answer: customer-service's; any other service's refusal makes the export
+     *                          unavailable instead
+     */
+    public record Part(String name, String url, boolean decidesExistence) {
+
+        public Part {
+            if (name == null || name.isBlank() || url == null || !url.contains("{id}")) {
+                throw new IllegalArgumentException("clientele.export.parts: each needs a name and a url with {id}");
+            }
+        }
+    }
+}
