@@ -75,6 +75,7 @@ public final class PersonalData {
                     "erasedAt")
             .notPersonal("when customer-service and this service last changed the copy", "sourceUpdatedAt",
                     "storedAt")
+            .notPersonal("how many times the copy was written, for writes conditional on what was read", "version")
 
             .collection("preferences", "the customer's preferences and consent record")
             .notPersonal(TYPE, "_class")
