@@ -54,7 +54,6 @@ CREATE TABLE customer (
     workspace_id     uuid NOT NULL,
     id               uuid NOT NULL,
     display_name     text,
-    company_name     text,
     language         text,
     currency         char(3),
     discount_percent numeric(5, 2) NOT NULL DEFAULT 0,

@@ -45,6 +45,18 @@ public class Catalog {
                 workspaceId, productIds.toArray(UUID[]::new));
     }
 
+    public boolean productExists(UUID workspaceId, UUID productId) {
+        return Boolean.TRUE.equals(jdbc.queryForObject(
+                "SELECT EXISTS (SELECT 1 FROM product WHERE workspace_id = ? AND id = ?)", Boolean.class, workspaceId,
+                productId));
+    }
+
+    public boolean categoryExists(UUID workspaceId, UUID categoryId) {
+        return Boolean.TRUE.equals(jdbc.queryForObject(
+                "SELECT EXISTS (SELECT 1 FROM category WHERE workspace_id = ? AND id = ?)", Boolean.class, workspaceId,
+                categoryId));
+    }
+
     private static CatalogProduct row(ResultSet rs, Currency currency) throws SQLException {
         return new CatalogProduct(rs.getObject("id", UUID.class), rs.getString("sku"), rs.getString("name"),
                 rs.getString("description"), rs.getString("image_url"), rs.getObject("category_id", UUID.class),
