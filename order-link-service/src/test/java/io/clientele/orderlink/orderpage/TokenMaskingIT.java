@@ -21,14 +21,10 @@ import org.springframework.boot.tomcat.autoconfigure.TomcatServerProperties;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.TestPropertySource;
 
-/** No token reaches a log: the access log (turned on here) prints the masked path, and nothing else prints it. */
+/** No token reaches a log: the access log (on in every test, see ServiceIT) prints the masked path, and nothing else prints it. */
 @ServiceIT
 @ExtendWith(OutputCaptureExtension.class)
-@TestPropertySource(properties = {"server.tomcat.accesslog.enabled=true",
-        "server.tomcat.accesslog.directory=${java.io.tmpdir}/orderlink-access-${random.uuid}",
-        "server.tomcat.accesslog.buffered=false", "server.tomcat.basedir=${java.io.tmpdir}/orderlink-tomcat"})
 class TokenMaskingIT {
 
     @LocalServerPort

@@ -44,12 +44,19 @@ public final class OrderPageBenchmark {
     static final JsonMapper JSON = JsonMapper.builder().build();
     static final Pattern KEY = Pattern.compile("name=\"idempotencyKey\" value=\"([^\"]+)\"");
     static final Pattern QUANTITY = Pattern.compile("name=\"qty_([0-9a-f-]{36})\"");
+    static int thinkMin;
+    static int thinkMax;
 
     public static void main(String[] args) throws Exception {
         Map<String, String> options = CustomerImportBenchmark.options(args);
         int customers = Integer.parseInt(options.getOrDefault("customers", "200"));
         int products = Integer.parseInt(options.getOrDefault("products", "500"));
         int rounds = Integer.parseInt(options.getOrDefault("rounds", "5"));
+        // a customer's time between opening the page and sending the form (filling the cart), in ms;
+        // 0-0 is a closed loop at full speed: what the service can take at most, not what customers do
+        String[] think = options.getOrDefault("think-ms", "0-0").split("-");
+        thinkMin = Integer.parseInt(think[0]);
+        thinkMax = Integer.parseInt(think[1]);
         String database = options.getOrDefault("database", "orderlink_page_bench");
         int port = Integer.parseInt(options.getOrDefault("port", "18084"));
         String[] jvmOptions = options.getOrDefault("service-jvm", "-Xms512m -Xmx1g").split(" ");
@@ -133,9 +140,9 @@ public final class OrderPageBenchmark {
             String result = String.format(Locale.ROOT, """
                     ## Order page benchmark (%s)
 
-                    %d customers at once, %d products (500-product catalog: %s), %d measured rounds after one warm-up
-                    round; each round every customer opens their page and sends one order form twice (a double click).
-                    Against order-link-service directly on port %d (not through the gateway), JVM %s.
+                    %d customers at once, %d products (catalog: %s), %d measured rounds after one warm-up round; each
+                    round every customer opens their page, thinks %d-%d ms and sends one order form twice (a double
+                    click). Against order-link-service directly on port %d (not through the gateway), JVM %s.
 
                     | what | count | p50 ms | p95 ms | p99 ms | max ms |
                     |---|---:|---:|---:|---:|---:|
@@ -144,7 +151,7 @@ public final class OrderPageBenchmark {
 
                     %d forms in %.1f s: %.0f orders/s placed (%d orders), %d duplicates (orders beyond one per form).
                     """, Instant.now(), customers, products, imported.statusCode() == 200 ? "imported" : "IMPORT FAILED",
-                    rounds, port, String.join(" ", jvmOptions), page.count(), page.p50(), page.p95(), page.p99(),
+                    rounds, thinkMin, thinkMax, port, String.join(" ", jvmOptions), page.count(), page.p50(), page.p95(), page.p99(),
                     page.max(), submit.count(), submit.p50(), submit.p95(), submit.p99(), submit.max(), forms, seconds,
                     orders / seconds, orders, duplicates);
             System.out.println(result);
@@ -187,6 +194,9 @@ public final class OrderPageBenchmark {
                                 .append(1 + own.nextInt(20));
                     }
                     form.append("&note=").append(URLEncoder.encode("Prosím do pátku", StandardCharsets.UTF_8));
+                    if (thinkMax > 0) {
+                        Thread.sleep(thinkMin + own.nextInt(thinkMax - thinkMin + 1));
+                    }
                     String location = null;
                     for (int click = 0; click < 2; click++) {
                         long t1 = System.nanoTime();
