@@ -1,7 +1,10 @@
 package io.clientele.customer.booking;
 
 import io.clientele.customer.customers.Customers;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Instant;
+import java.util.Currency;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -9,7 +12,7 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** C-8 and C-13: a customer's reservations and the figures drawn from them. */
+/** C-8 and C-13: a customer's reservations and the figures drawn from them (and from their quick orders). */
 @Service
 class ReservationQueries {
 
@@ -31,9 +34,21 @@ class ReservationQueries {
     /**
      * @param lastVisit when the customer last came (the latest completed reservation)
      * @param nextVisit the soonest booked reservation still ahead
+     * @param orders    quick orders and turnover per currency (order-link-service's orders)
      */
     record Overview(int reservations, int completed, int noShows, int cancellations, int upcoming, Instant lastVisit,
-            Instant nextVisit) {
+            Instant nextVisit, OrderFigures orders) {
+    }
+
+    /**
+     * A customer's quick orders (order-link-service, kept per order by the orders module from order.events):
+     * how many were placed, how many cancelled, and the turnover per currency, the totals of every order not
+     * cancelled. Amounts in different currencies are never added together.
+     */
+    record OrderFigures(int placed, int cancelled, List<Turnover> turnover) {
+    }
+
+    record Turnover(String currency, BigDecimal amount) {
     }
 
     @Transactional(readOnly = true)
@@ -76,6 +91,31 @@ class ReservationQueries {
                 Map.of("workspaceId", workspaceId, "customerId", customerId),
                 (rs, i) -> new Overview(rs.getInt("reservations"), rs.getInt("completed"), rs.getInt("no_shows"),
                         rs.getInt("cancellations"), rs.getInt("upcoming"), ReservationStore.instant(rs, "last_visit"),
-                        ReservationStore.instant(rs, "next_visit")));
+                        ReservationStore.instant(rs, "next_visit"), orderFigures(workspaceId, customerId)));
+    }
+
+    /** Read here, not through the orders module: that module writes the timeline, which reads bookings. */
+    private OrderFigures orderFigures(UUID workspaceId, UUID customerId) {
+        Map<String, Object> keys = Map.of("workspaceId", workspaceId, "customerId", customerId);
+        List<Turnover> turnover = jdbc.query("""
+                SELECT currency, sum(total) AS amount FROM customer_order
+                 WHERE workspace_id = :workspaceId AND customer_id = :customerId AND status <> 'CANCELLED'
+                 GROUP BY currency ORDER BY currency""", keys,
+                (rs, i) -> new Turnover(rs.getString("currency").strip(),
+                        scaled(rs.getBigDecimal("amount"), rs.getString("currency").strip())));
+        return jdbc.queryForObject("""
+                SELECT count(*) AS placed, count(*) FILTER (WHERE status = 'CANCELLED') AS cancelled
+                  FROM customer_order WHERE workspace_id = :workspaceId AND customer_id = :customerId""", keys,
+                (rs, i) -> new OrderFigures(rs.getInt("placed"), rs.getInt("cancelled"), turnover));
+    }
+
+    /** At the currency's own scale (order amounts arrive at it, so nothing is rounded away). */
+    private static BigDecimal scaled(BigDecimal amount, String currency) {
+        try {
+            int digits = Currency.getInstance(currency).getDefaultFractionDigits();
+            return digits < 0 ? amount.stripTrailingZeros() : amount.setScale(digits, RoundingMode.HALF_UP);
+        } catch (IllegalArgumentException unknown) {
+            return amount.stripTrailingZeros();
+        }
     }
 }

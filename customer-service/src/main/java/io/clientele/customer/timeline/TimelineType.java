@@ -23,5 +23,9 @@ public enum TimelineType {
     SUBSCRIPTION_CHANGED,
     MUTE_CHANGED,
     /** Channel switches, language, order confirmations. */
-    PREFERENCES_CHANGED
+    PREFERENCES_CHANGED,
+    /** A quick order placed through the customer's link (order-link-service). */
+    ORDER_PLACED,
+    /** A quick order confirmed, in production, shipped or cancelled. */
+    ORDER_STATUS_CHANGED
 }

@@ -21,7 +21,8 @@ class TopicConfiguration {
     KafkaAdmin.NewTopics customerServiceTopics(@Value("${clientele.topics.partitions:6}") int partitions,
             @Value("${clientele.topics.replicas:1}") short replicas) {
         return new KafkaAdmin.NewTopics(Stream.of(CustomerEventsV1.TOPIC, "booking.reservations",
-                        "booking.reservations.dlt", "communication.events", "communication.events.dlt")
+                        "booking.reservations.dlt", "communication.events", "communication.events.dlt",
+                        "order.events", "order.events.dlt")
                 .map(name -> TopicBuilder.name(name).partitions(partitions).replicas(replicas).build())
                 .toArray(NewTopic[]::new));
     }

@@ -1,0 +1,245 @@
+package io.clientele.systemtests.bench;
+
+import io.clientele.testkit.bench.ServiceProcess;
+import io.clientele.testkit.infra.EmbeddedKafka;
+import io.clientele.testkit.tokens.HmacTokenMinter;
+import io.clientele.testkit.tokens.TestTokens;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * O-4 under load: order-link-service started from its jar (directly, not through the gateway), a catalog
+ * of 500 products, and 200 customers at once, each opening their page and ordering, every order form sent
+ * twice (a double click), in rounds. Measures the page's latency, the submissions' latency, orders per
+ * second, and counts duplicates (orders beyond one per form: must be zero). Run it with
+ * {@code system-tests/bench/order-page.sh}.
+ */
+public final class OrderPageBenchmark {
+
+    static final JsonMapper JSON = JsonMapper.builder().build();
+    static final Pattern KEY = Pattern.compile("name=\"idempotencyKey\" value=\"([^\"]+)\"");
+    static final Pattern QUANTITY = Pattern.compile("name=\"qty_([0-9a-f-]{36})\"");
+    static int thinkMin;
+    static int thinkMax;
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> options = CustomerImportBenchmark.options(args);
+        int customers = Integer.parseInt(options.getOrDefault("customers", "200"));
+        int products = Integer.parseInt(options.getOrDefault("products", "500"));
+        int rounds = Integer.parseInt(options.getOrDefault("rounds", "5"));
+        // a customer's time between opening the page and sending the form (filling the cart), in ms;
+        // 0-0 is a closed loop at full speed: what the service can take at most, not what customers do
+        String[] think = options.getOrDefault("think-ms", "0-0").split("-");
+        thinkMin = Integer.parseInt(think[0]);
+        thinkMax = Integer.parseInt(think[1]);
+        String database = options.getOrDefault("database", "orderlink_page_bench");
+        int port = Integer.parseInt(options.getOrDefault("port", "18084"));
+        String[] jvmOptions = options.getOrDefault("service-jvm", "-Xms512m -Xmx1g").split(" ");
+        Path report = Path.of(options.getOrDefault("report", "system-tests/target/order-page-benchmark.md"));
+        Path log = Files.createDirectories(report.toAbsolutePath().getParent()).resolve("order-link-service-bench.log");
+
+        Psql admin = new Psql("127.0.0.1", 5432, "postgres", "postgres");
+        admin.run("DROP DATABASE IF EXISTS " + database + " WITH (FORCE);\nCREATE DATABASE " + database + ";\n");
+        Psql psql = new Psql("127.0.0.1", 5432, "postgres", database);
+        String secret = TestTokens.newSecret();
+        UUID workspace = UUID.randomUUID();
+        Random random = new Random(16);
+
+        try (EmbeddedKafka kafka = EmbeddedKafka.start(6);
+                ServiceProcess service = ServiceProcess.start(ServiceProcess.jar("order-link-service"), port, Map.of(
+                        "SPRING_DATASOURCE_URL", "jdbc:postgresql://127.0.0.1:5432/" + database,
+                        "SPRING_KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
+                        "SPRING_DATASOURCE_HIKARI_MAXIMUM_POOL_SIZE", options.getOrDefault("pool", "20"),
+                        "CLIENTELE_SECURITY_JWT_HMAC_SECRET", secret), log, jvmOptions)) {
+            service.awaitReady(Duration.ofMinutes(3));
+            String base = "http://localhost:" + port;
+            String token = new HmacTokenMinter(secret).mint(workspace, "bench", Duration.ofHours(2), "OWNER");
+            HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
+                    .executor(Executors.newVirtualThreadPerTaskExecutor()).build();
+
+            // customers, as customer-service announces them
+            List<UUID> ids = new ArrayList<>();
+            try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
+                    ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()), new StringSerializer(),
+                    new StringSerializer())) {
+                for (int i = 0; i < customers; i++) {
+                    UUID id = UUID.randomUUID();
+                    ids.add(id);
+                    producer.send(new ProducerRecord<>("customer.events", id.toString(), customerCreated(workspace, id, i)));
+                }
+            }
+            awaitCount(psql, "SELECT count(*) FROM customer", customers, Duration.ofMinutes(2));
+
+            // the catalog: one CSV import of 500 products in 10 categories
+            StringBuilder csv = new StringBuilder("sku;name;description;category;price_CZK;price_EUR\n");
+            for (int i = 0; i < products; i++) {
+                csv.append("P-").append(i).append(";Výrobek ").append(i).append(";Popis výrobku ").append(i)
+                        .append(", balení po ").append(1 + i % 50).append(" ks;Kategorie ").append(i % 10).append(';')
+                        .append(1 + random.nextInt(5000)).append(',').append(random.nextInt(100)).append(';')
+                        .append(random.nextInt(200)).append('.').append(random.nextInt(10)).append("0\n");
+            }
+            HttpResponse<String> imported = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/catalog/imports"))
+                    .header("Authorization", "Bearer " + token).header("Content-Type", "text/csv")
+                    .POST(HttpRequest.BodyPublishers.ofString(csv.toString())).build(), HttpResponse.BodyHandlers.ofString());
+            System.out.println("catalog import: " + imported.statusCode() + " " + imported.body().substring(0,
+                    Math.min(200, imported.body().length())));
+
+            // a link per customer (tokens kept only here)
+            List<String> pages = new ArrayList<>();
+            for (UUID id : ids) {
+                HttpResponse<String> link = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/customers/" + id
+                        + "/quick-order-link")).header("Authorization", "Bearer " + token)
+                        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{}")).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                pages.add(base + "/q/" + JSON.readTree(link.body()).get("token").asString());
+            }
+
+            System.out.println("warm-up: one round");
+            runRound(http, pages, new Random(1), new ArrayList<>(), new ArrayList<>());
+            long ordersBefore = Long.parseLong(psql.value("SELECT count(*) FROM customer_order").strip());
+
+            List<Double> pageMillis = Collections.synchronizedList(new ArrayList<>());
+            List<Double> submitMillis = Collections.synchronizedList(new ArrayList<>());
+            long started = System.nanoTime();
+            int forms = 0;
+            for (int round = 0; round < rounds; round++) {
+                forms += runRound(http, pages, new Random(100 + round), pageMillis, submitMillis);
+            }
+            double seconds = (System.nanoTime() - started) / 1e9;
+            long orders = Long.parseLong(psql.value("SELECT count(*) FROM customer_order").strip()) - ordersBefore;
+            long duplicates = Long.parseLong(psql.value("SELECT count(*) - count(DISTINCT (link_id, idempotency_key))"
+                    + " FROM customer_order").strip());
+
+            Latencies page = Latencies.of(pageMillis);
+            Latencies submit = Latencies.of(submitMillis);
+            String result = String.format(Locale.ROOT, """
+                    ## Order page benchmark (%s)
+
+                    %d customers at once, %d products (catalog: %s), %d measured rounds after one warm-up round; each
+                    round every customer opens their page, thinks %d-%d ms and sends one order form twice (a double
+                    click). Against order-link-service directly on port %d (not through the gateway), JVM %s.
+
+                    | what | count | p50 ms | p95 ms | p99 ms | max ms |
+                    |---|---:|---:|---:|---:|---:|
+                    | page (GET /q/{token}) | %d | %.1f | %.1f | %.1f | %.1f |
+                    | order submission (POST, each form twice) | %d | %.1f | %.1f | %.1f | %.1f |
+
+                    %d forms in %.1f s: %.0f orders/s placed (%d orders), %d duplicates (orders beyond one per form).
+                    """, Instant.now(), customers, products, imported.statusCode() == 200 ? "imported" : "IMPORT FAILED",
+                    rounds, thinkMin, thinkMax, port, String.join(" ", jvmOptions), page.count(), page.p50(), page.p95(), page.p99(),
+                    page.max(), submit.count(), submit.p50(), submit.p95(), submit.p99(), submit.max(), forms, seconds,
+                    orders / seconds, orders, duplicates);
+            System.out.println(result);
+            Files.writeString(report, result);
+            if (orders != forms || duplicates != 0) {
+                System.err.println("FAILED: " + forms + " forms placed " + orders + " orders");
+                System.exit(1);
+            }
+        }
+    }
+
+    /** Every customer at once: open the page, fill 1 to 8 random products, send the form twice. */
+    static int runRound(HttpClient http, List<String> pages, Random random, List<Double> pageMillis,
+            List<Double> submitMillis) throws Exception {
+        List<Long> seeds = pages.stream().map(page -> random.nextLong()).toList();
+        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<?>> done = new ArrayList<>();
+            for (int i = 0; i < pages.size(); i++) {
+                String page = pages.get(i);
+                Random own = new Random(seeds.get(i));
+                done.add(pool.submit(() -> {
+                    long t0 = System.nanoTime();
+                    HttpResponse<String> opened = http.send(HttpRequest.newBuilder(URI.create(page)).GET().build(),
+                            HttpResponse.BodyHandlers.ofString());
+                    pageMillis.add((System.nanoTime() - t0) / 1e6);
+                    if (opened.statusCode() != 200) {
+                        throw new IllegalStateException("page answered " + opened.statusCode());
+                    }
+                    Matcher key = KEY.matcher(opened.body());
+                    key.find();
+                    List<String> products = new ArrayList<>();
+                    Matcher quantity = QUANTITY.matcher(opened.body());
+                    while (quantity.find()) {
+                        products.add(quantity.group(1));
+                    }
+                    StringBuilder form = new StringBuilder("idempotencyKey=").append(key.group(1));
+                    int lines = 1 + own.nextInt(8);
+                    for (int l = 0; l < lines; l++) {
+                        form.append("&qty_").append(products.get(own.nextInt(products.size()))).append('=')
+                                .append(1 + own.nextInt(20));
+                    }
+                    form.append("&note=").append(URLEncoder.encode("Prosím do pátku", StandardCharsets.UTF_8));
+                    if (thinkMax > 0) {
+                        Thread.sleep(thinkMin + own.nextInt(thinkMax - thinkMin + 1));
+                    }
+                    String location = null;
+                    for (int click = 0; click < 2; click++) {
+                        long t1 = System.nanoTime();
+                        HttpResponse<String> sent = http.send(HttpRequest.newBuilder(URI.create(page))
+                                .header("Content-Type", "application/x-www-form-urlencoded")
+                                .POST(HttpRequest.BodyPublishers.ofString(form.toString())).build(),
+                                HttpResponse.BodyHandlers.ofString());
+                        submitMillis.add((System.nanoTime() - t1) / 1e6);
+                        String answer = sent.headers().firstValue("Location").orElseThrow(
+                                () -> new IllegalStateException("submission answered " + sent.statusCode()));
+                        if (location != null && !location.equals(answer)) {
+                            throw new IllegalStateException("the second click placed another order");
+                        }
+                        location = answer;
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> future : done) {
+                future.get();
+            }
+        }
+        return pages.size();
+    }
+
+    static String customerCreated(UUID workspace, UUID id, int i) {
+        String now = Instant.now().toString();
+        return """
+                {"specversion":"1.0","id":"%s","source":"/customer-service","type":"customer.created.v1","time":"%s",
+                 "subject":"%s","workspaceid":"%s","datacontenttype":"application/json",
+                 "data":{"customer":{"id":"%s","firstName":"Zákazník","lastName":"%d","companyName":null,
+                 "preferredLanguage":"%s","preferredCurrency":"CZK","discountPercent":%d,"status":"NEW"},
+                 "marketingConsent":false}}""".formatted(UUID.randomUUID(), now, id, workspace, id, i,
+                List.of("cs", "sk", "en", "bg").get(i % 4), i % 20);
+    }
+
+    static void awaitCount(Psql psql, String sql, long expected, Duration timeout) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (Long.parseLong(psql.value(sql).strip()) < expected) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("timed out waiting for " + sql + " to reach " + expected);
+            }
+            Thread.sleep(200);
+        }
+    }
+}
