@@ -138,6 +138,12 @@ public final class PersonalData {
             .notPersonal(RANDOM_ID, "id")
             .notPersonal(WORKSPACE, "workspace_id")
 
+            .table("public", "customer_order", "a quick order the customer placed, as far as the overview needs it;"
+                    + " deleted (order-link-service keeps the business's own record of the order)")
+            .personal(Treatment.DELETED, false, "customer_id", "order_id", "number", "status", "currency", "total",
+                    "placed_at", "status_changed_at")
+            .notPersonal(WORKSPACE, "workspace_id")
+
             .table("public", "customer_import", "an import job")
             .personal(Treatment.REWRITTEN, true, "failure")
             .notPersonal(RANDOM_ID, "id")
