@@ -42,12 +42,14 @@ final class WriteFloor {
                     ddl.execute("CREATE TABLE " + clone + " (LIKE " + table + " INCLUDING ALL)");
                 }
                 long tableRows = 0;
+                // generated columns (search_text and the like) are computed by the insert, as for the service
+                String columnList = String.join(", ", writableColumns(write, table));
                 try (Statement select = read.createStatement()) {
                     select.setFetchSize(10_000);
-                    try (ResultSet rs = select.executeQuery("SELECT * FROM " + table)) {
+                    try (ResultSet rs = select.executeQuery("SELECT " + columnList + " FROM " + table)) {
                         ResultSetMetaData meta = rs.getMetaData();
                         int columns = meta.getColumnCount();
-                        StringBuilder insert = new StringBuilder("INSERT INTO " + clone + " VALUES (");
+                        StringBuilder insert = new StringBuilder("INSERT INTO " + clone + " (" + columnList + ") VALUES (");
                         for (int c = 1; c <= columns; c++) {
                             insert.append(c == 1 ? "?" : ", ?");
                             if (meta.getColumnTypeName(c).equals("jsonb")) {
@@ -111,6 +113,28 @@ final class WriteFloor {
         }
         write.setAutoCommit(true);
         return System.nanoTime() - started;
+    }
+
+    /** The columns an INSERT may name: every one but the generated ones, in table order, quoted. */
+    private static List<String> writableColumns(Connection connection, String table) throws Exception {
+        String[] parts = table.contains(".") ? table.split("\\.", 2) : new String[] {"public", table};
+        List<String> columns = new ArrayList<>();
+        try (PreparedStatement query = connection.prepareStatement("""
+                SELECT column_name FROM information_schema.columns
+                 WHERE table_schema = ? AND table_name = ? AND is_generated = 'NEVER'
+                 ORDER BY ordinal_position""")) {
+            query.setString(1, parts[0]);
+            query.setString(2, parts[1]);
+            try (ResultSet rs = query.executeQuery()) {
+                while (rs.next()) {
+                    columns.add('"' + rs.getString(1) + '"');
+                }
+            }
+        }
+        if (columns.isEmpty()) {
+            throw new IllegalArgumentException("no table " + table);
+        }
+        return columns;
     }
 
     private static Connection connect(String database) throws Exception {
