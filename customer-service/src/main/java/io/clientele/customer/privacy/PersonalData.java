@@ -1,15 +1,15 @@
 package io.clientele.customer.privacy;
 
-import java.util.Collections;
-import java.util.LinkedHashMap;
+import io.clientele.platform.privacy.PersonalColumns;
+import io.clientele.platform.privacy.PersonalColumns.Column;
+import io.clientele.platform.privacy.PersonalColumns.Treatment;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
  * C-5, C-12: every column of every table customer-service keeps (schemas {@code public} and
- * {@code platform}), classified in this one place: personal data of a customer, and what erasure does to
- * it; or not personal, and why. {@code ErasureIT} compares this list with the database's own
+ * {@code platform}), classified in this one place (with the service-kit's {@link PersonalColumns}):
+ * personal data of a customer, and what erasure does to it; or not personal, and why. {@code ErasureIT} compares this list with the database's own
  * ({@code information_schema.columns}) after the migrations ran, so a column added without a line here
  * fails the build; {@code PersonalDataIT} fills every personal free-text column with markers, checks that
  * the export shows each one and that none is left anywhere after the erasure.
@@ -19,40 +19,12 @@ import java.util.Optional;
  */
 public final class PersonalData {
 
-    /** What erasure does to a column. */
-    public enum Treatment {
-        /** Personal: the rows holding it are deleted with the customer. */
-        DELETED,
-        /** Personal: set to null in rows that stay (anonymised). */
-        CLEARED,
-        /** Personal: rewritten without the person in rows that stay (a note says it was erased). */
-        REWRITTEN,
-        /** Not the customer's personal data; {@link Column#why()} says why. */
-        NOT_PERSONAL;
-
-        public boolean personal() {
-            return this != NOT_PERSONAL;
-        }
-    }
-
-    /**
-     * @param freeText whether the column holds text people or partners wrote, in any shape (names, notes,
-     *                 reasons, JSON of such), as opposed to coded values (ids, dates, enum codes, numbers)
-     * @param why      for personal columns, what they hold; for the others, why they are not personal
-     */
-    public record Column(String schema, String table, String name, Treatment treatment, boolean freeText, String why) {
-
-        public String qualifiedName() {
-            return schema + "." + table + "." + name;
-        }
-    }
-
     private static final String RANDOM_ID = "a random id that names no one once the rows it points to are gone";
     private static final String WORKSPACE = "the business the data belongs to";
     private static final String STAFF = "a staff member's login (who did it): the staff member's data, not the customer's";
     private static final String HOUSEKEEPING = "bookkeeping of the row itself";
 
-    private static final Map<String, Column> COLUMNS = new Builder()
+    private static final PersonalColumns COLUMNS = PersonalColumns.builder()
             .table("public", "customer", "the customer record; deleted")
             .personal(Treatment.DELETED, true, "first_name", "last_name", "company_name", "email", "phone", "street",
                     "city", "postal_code", "vat_id", "custom_fields", "last_note_preview", "search_text", "email_key")
@@ -174,21 +146,8 @@ public final class PersonalData {
             .notPersonal("the schema's migration history", "installed_rank", "version", "description", "type",
                     "script", "checksum", "installed_by", "installed_on", "execution_time", "success")
 
-            .table("platform", "flyway_schema_history", "")
-            .notPersonal("the schema's migration history", "installed_rank", "version", "description", "type",
-                    "script", "checksum", "installed_by", "installed_on", "execution_time", "success")
-
-            .table("platform", "outbox_event", "events about the customer not yet gone to Kafka, or kept after; deleted")
-            .personal(Treatment.DELETED, true, "payload")
-            .personal(Treatment.DELETED, false, "message_key")
-            .notPersonal(RANDOM_ID, "id")
-            .notPersonal("the event's kind and place", "seq", "topic", "event_type")
-            .notPersonal("the relay's bookkeeping; Kafka's answer about the record, never its content", "created_at",
-                    "published_at", "attempts", "last_error", "failed_at")
-
-            .table("platform", "inbox_event", "")
-            .notPersonal("ids other services and partners gave their events, and when they were applied", "consumer",
-                    "event_id", "processed_at")
+            .platformSchema("events about the customer not yet gone to Kafka, or kept after; deleted",
+                    Treatment.DELETED)
             .build();
 
     private PersonalData() {
@@ -196,50 +155,10 @@ public final class PersonalData {
 
     /** Every classified column, table by table. */
     public static List<Column> columns() {
-        return List.copyOf(COLUMNS.values());
+        return COLUMNS.all();
     }
 
     public static Optional<Column> column(String schema, String table, String name) {
-        return Optional.ofNullable(COLUMNS.get(schema + "." + table + "." + name));
-    }
-
-    /** Collects columns table by table; a column named twice is a mistake in this list. */
-    private static final class Builder {
-
-        private final Map<String, Column> columns = new LinkedHashMap<>();
-        private String schema;
-        private String table;
-        private String what;
-
-        Builder table(String schema, String table, String what) {
-            this.schema = schema;
-            this.table = table;
-            this.what = what;
-            return this;
-        }
-
-        Builder personal(Treatment treatment, boolean freeText, String... names) {
-            for (String name : names) {
-                add(new Column(schema, table, name, treatment, freeText, what));
-            }
-            return this;
-        }
-
-        Builder notPersonal(String why, String... names) {
-            for (String name : names) {
-                add(new Column(schema, table, name, Treatment.NOT_PERSONAL, false, why));
-            }
-            return this;
-        }
-
-        private void add(Column column) {
-            if (columns.putIfAbsent(column.qualifiedName(), column) != null) {
-                throw new IllegalStateException(column.qualifiedName() + " is classified twice");
-            }
-        }
-
-        Map<String, Column> build() {
-            return Collections.unmodifiableMap(new LinkedHashMap<>(columns));
-        }
+        return COLUMNS.column(schema, table, name);
     }
 }

@@ -8,6 +8,8 @@ import io.clientele.customer.Api;
 import io.clientele.customer.CustomerServiceIT;
 import io.clientele.customer.booking.PartnerEvents;
 import io.clientele.customer.privacy.PersonalData;
+import io.clientele.platform.privacy.PersonalColumns;
+import io.clientele.testkit.privacy.SchemaColumns;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,13 +44,8 @@ class ErasureIT {
 
     @Test
     void everyColumnOfEveryTableIsClassifiedAsPersonalOrNotInOnePlace() {
-        List<String> inTheDatabase = jdbc.queryForList("""
-                SELECT c.table_schema || '.' || c.table_name || '.' || c.column_name
-                FROM information_schema.columns c
-                JOIN information_schema.tables t ON t.table_schema = c.table_schema AND t.table_name = c.table_name
-                WHERE c.table_schema IN ('public', 'platform') AND t.table_type = 'BASE TABLE'
-                ORDER BY 1""", String.class);
-        List<String> classified = PersonalData.columns().stream().map(PersonalData.Column::qualifiedName).toList();
+        List<String> inTheDatabase = SchemaColumns.of(jdbc, "public", "platform");
+        List<String> classified = PersonalData.columns().stream().map(PersonalColumns.Column::qualifiedName).toList();
 
         assertThat(inTheDatabase).hasSizeGreaterThan(100);
         assertThat(inTheDatabase).as("columns nobody classified: say in PersonalData whether they hold personal data"

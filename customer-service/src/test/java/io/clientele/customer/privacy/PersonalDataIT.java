@@ -9,6 +9,7 @@ import io.clientele.customer.CustomerServiceIT;
 import io.clientele.customer.booking.PartnerEvents;
 import io.clientele.platform.events.EventJson;
 import io.clientele.platform.outbox.OutboxRelay;
+import io.clientele.platform.privacy.PersonalColumns;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -88,7 +89,7 @@ class PersonalDataIT {
 
         Map<String, Set<String>> stored = markersInPersonalColumns();
         assertThat(PersonalData.columns().stream().filter(c -> c.treatment().personal() && c.freeText())
-                .map(PersonalData.Column::qualifiedName).filter(column -> !stored.containsKey(column)))
+                .map(PersonalColumns.Column::qualifiedName).filter(column -> !stored.containsKey(column)))
                 .as("personal free-text columns this test did not fill: make it fill them").isEmpty();
 
         String export = staff.get("/api/v1/exports/customers/{id}", customer).expectStatus().isOk()
@@ -176,7 +177,7 @@ class PersonalDataIT {
     /** Personal free-text column to the markers it holds. */
     private Map<String, Set<String>> markersInPersonalColumns() {
         Map<String, Set<String>> found = new LinkedHashMap<>();
-        for (PersonalData.Column column : PersonalData.columns()) {
+        for (PersonalColumns.Column column : PersonalData.columns()) {
             if (column.treatment().personal() && column.freeText()) {
                 Set<String> values = new LinkedHashSet<>();
                 for (String value : valuesWithAMarker(column.schema(), column.table(), column.name(), "text")) {
