@@ -28,19 +28,25 @@ class CustomerExportIT {
     static final String COMMUNICATION_PART = "{\"service\": \"communication-service\", \"workspaceId\": \"" + WORKSPACE
             + "\", \"sections\": {\"messages\": [{\"title\": \"Reminder\"}]}}";
 
+    static final String ORDER_LINK_PART = "{\"service\": \"order-link-service\", \"workspaceId\": \"" + WORKSPACE
+            + "\", \"sections\": {\"orders\": [{\"number\": 17}]}}";
+
     static final RecordingUpstream customerService = RecordingUpstream.answering(200, CUSTOMER_PART);
     static final RecordingUpstream communicationService = RecordingUpstream.answering(200, COMMUNICATION_PART);
+    static final RecordingUpstream orderLinkService = RecordingUpstream.answering(200, ORDER_LINK_PART);
 
     @DynamicPropertySource
     static void partsFromTheStandIns(DynamicPropertyRegistry properties) {
         properties.add("clientele.services.customer-url", customerService::url);
         properties.add("clientele.services.communication-url", communicationService::url);
+        properties.add("clientele.services.order-link-url", orderLinkService::url);
     }
 
     @AfterAll
     static void stopTheStandIns() {
         customerService.close();
         communicationService.close();
+        orderLinkService.close();
     }
 
     @LocalServerPort
@@ -54,6 +60,7 @@ class CustomerExportIT {
                 .build();
         customerService.answer(200, CUSTOMER_PART).forget();
         communicationService.answer(200, COMMUNICATION_PART).forget();
+        orderLinkService.answer(200, ORDER_LINK_PART).forget();
     }
 
     @Test
@@ -69,9 +76,10 @@ class CustomerExportIT {
                 .jsonPath("$.workspaceId").isEqualTo(WORKSPACE)
                 .jsonPath("$.exportedAt").isNotEmpty()
                 .jsonPath("$.parts.customer-service.sections.profile.firstName").isEqualTo("Jana")
-                .jsonPath("$.parts.communication-service.sections.messages[0].title").isEqualTo("Reminder");
+                .jsonPath("$.parts.communication-service.sections.messages[0].title").isEqualTo("Reminder")
+                .jsonPath("$.parts.order-link-service.sections.orders[0].number").isEqualTo(17);
 
-        for (RecordingUpstream service : List.of(customerService, communicationService)) {
+        for (RecordingUpstream service : List.of(customerService, communicationService, orderLinkService)) {
             RecordingUpstream.Received request = service.next();
             assertThat(request.method()).isEqualTo("GET");
             assertThat(request.uri().getRawPath()).isEqualTo("/api/v1/exports/customers/" + CUSTOMER);

@@ -151,8 +151,10 @@ public class QuickOrderLinks {
         }
     }
 
+    /** Erasure: the customer's links go, with when they were opened; a late visit finds no page. */
     @EventListener
     void on(CustomerErased event) {
-        revokeCurrent(event.workspaceId(), event.customerId());
+        jdbc.update("DELETE FROM quick_order_link WHERE workspace_id = ? AND customer_id = ?", event.workspaceId(),
+                event.customerId());
     }
 }

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,9 +25,11 @@ class OrderEventsOutbound {
     static final String CONFIRMATION_TEMPLATE = "order-confirmation";
 
     private final Outbox outbox;
+    private final JdbcTemplate jdbc;
 
-    OrderEventsOutbound(Outbox outbox) {
+    OrderEventsOutbound(Outbox outbox, JdbcTemplate jdbc) {
         this.outbox = outbox;
+        this.jdbc = jdbc;
     }
 
     /**
@@ -61,6 +64,18 @@ class OrderEventsOutbound {
                 order.customerId().toString(), new OrderStatusChangedV1(order.id().toString(), order.number(),
                         order.customerId().toString(), from.name(), to.name(), order.currency(),
                         order.total().toPlainString(), at, actor, reason)));
+    }
+
+    /**
+     * Erasure: the customer's events still held in the outbox (waiting for Kafka, or kept after publication)
+     * carry their note and the reasons staff gave, so they go; what Kafka has is its retention's to forget.
+     * Keyed by the customer id, and the workspace is checked in the CloudEvent itself.
+     */
+    void forgetWaiting(UUID workspaceId, UUID customerId) {
+        jdbc.update("""
+                DELETE FROM platform.outbox_event WHERE topic IN (?, ?) AND message_key = ?
+                   AND payload::jsonb ->> 'workspaceid' = ?""", OrderEventsV1.TOPIC, OrderEventsV1.COMMANDS,
+                customerId.toString(), workspaceId.toString());
     }
 
     static String confirmationRequestId(UUID orderId) {

@@ -116,6 +116,42 @@ class OrderStore {
                 order.updatedAt(), order.version(), lines, history));
     }
 
+    /** Every order of the customer, oldest first, with lines and history: three queries however many there are. */
+    List<OrderView> allOf(UUID workspaceId, UUID customerId) {
+        List<OrderView> orders = jdbc.query(SELECT + " AND o.customer_id = ? ORDER BY o.placed_at, o.id",
+                (rs, n) -> row(rs), workspaceId, customerId);
+        if (orders.isEmpty()) {
+            return orders;
+        }
+        Map<UUID, OrderView> byId = new LinkedHashMap<>();
+        orders.forEach(order -> byId.put(order.id(), order));
+        UUID[] ids = byId.keySet().toArray(UUID[]::new);
+        Map<UUID, List<Line>> lines = new LinkedHashMap<>();
+        jdbc.query("""
+                SELECT order_id, product_id, sku, name, unit, quantity, base_unit_price, unit_price, line_total, price_rule
+                  FROM order_line WHERE order_id = ANY(?) ORDER BY order_id, line_no""", rs -> {
+                    UUID orderId = rs.getObject(1, UUID.class);
+                    String currency = byId.get(orderId).currency();
+                    lines.computeIfAbsent(orderId, id -> new ArrayList<>()).add(new Line(rs.getObject(2, UUID.class),
+                            rs.getString(3), rs.getString(4), rs.getString(5), rs.getInt(6),
+                            scaled(rs.getBigDecimal(7), currency), scaled(rs.getBigDecimal(8), currency),
+                            scaled(rs.getBigDecimal(9), currency), rs.getString(10)));
+                }, (Object) ids);
+        Map<UUID, List<StatusChange>> history = new LinkedHashMap<>();
+        jdbc.query("""
+                SELECT order_id, from_status, to_status, changed_at, changed_by, reason FROM order_status_change
+                 WHERE order_id = ANY(?) ORDER BY order_id, seq""", rs -> {
+                    history.computeIfAbsent(rs.getObject(1, UUID.class), id -> new ArrayList<>()).add(new StatusChange(
+                            rs.getString(2) == null ? null : OrderStatus.valueOf(rs.getString(2)),
+                            OrderStatus.valueOf(rs.getString(3)), rs.getTimestamp(4).toInstant(), rs.getString(5),
+                            rs.getString(6)));
+                }, (Object) ids);
+        return orders.stream().map(order -> new OrderView(order.id(), order.number(), order.customerId(),
+                order.customerName(), order.status(), order.currency(), order.total(), order.note(), order.language(),
+                order.placedAt(), order.updatedAt(), order.version(), lines.getOrDefault(order.id(), List.of()),
+                history.getOrDefault(order.id(), List.of()))).toList();
+    }
+
     /** A keyset page, newest first; {@code after} is the last order of the previous page. */
     List<OrderView> list(UUID workspaceId, OrderStatus status, UUID customerId, Instant afterPlacedAt, UUID afterId,
             int limit) {

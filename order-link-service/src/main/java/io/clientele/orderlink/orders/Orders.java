@@ -108,5 +108,6 @@ class Orders {
     @EventListener
     void on(CustomerErased event) {
         orders.forgetNotes(event.workspaceId(), event.customerId());
+        events.forgetWaiting(event.workspaceId(), event.customerId());
     }
 }
