@@ -36,8 +36,6 @@ class ModuleBoundariesTest {
         assertThat(shown).containsExactlyInAnyOrder(
                 // what the other modules call
                 "Customers", "BookingCustomers", "ImportChunkWriter", "ImportUndo", "ImportHistory", "FieldRules",
-                // what they implement: their share of a customer's GDPR export
-                "CustomerDataExporter",
                 // what they hand in and get back
                 "BookingContact", "ImportedRow", "CustomerProfile", "CustomerDetails", "Address", "CustomerEvents",
                 // the vocabulary of filters, import cells and events

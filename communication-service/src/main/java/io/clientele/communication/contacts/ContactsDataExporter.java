@@ -1,10 +1,11 @@
 package io.clientele.communication.contacts;
 
-import io.clientele.communication.CustomerDataExporter;
 import io.clientele.communication.CustomerRef;
+import io.clientele.platform.privacy.CustomerDataExporter;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.UUID;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
@@ -25,7 +26,8 @@ class ContactsDataExporter implements CustomerDataExporter {
     }
 
     @Override
-    public Map<String, Object> export(CustomerRef customer) {
+    public Map<String, Object> export(UUID workspaceId, UUID customerId) {
+        CustomerRef customer = new CustomerRef(workspaceId, customerId);
         Map<String, Object> section = new HashMap<>();
         section.put("contact", contacts.find(customer).map(c -> new ContactView(c.firstName(), c.lastName(),
                 c.companyName(), c.email(), c.phone(), c.preferredLanguage(), c.erased(), c.sourceUpdatedAt()))

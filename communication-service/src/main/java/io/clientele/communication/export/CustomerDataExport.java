@@ -1,13 +1,10 @@
 package io.clientele.communication.export;
 
-import io.clientele.communication.CustomerDataExporter;
 import io.clientele.communication.CustomerRef;
+import io.clientele.platform.privacy.CustomerDataExporter;
+import io.clientele.platform.privacy.ExportPart;
 import java.time.Clock;
-import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.UUID;
 import org.springframework.stereotype.Service;
 
 /**
@@ -27,20 +24,8 @@ class CustomerDataExport {
         this.clock = clock;
     }
 
-    record Part(String service, UUID customerId, UUID workspaceId, Instant exportedAt, Map<String, Object> sections) {
-    }
-
-    Part of(CustomerRef customer) {
-        Map<String, Object> sections = new LinkedHashMap<>();
-        for (CustomerDataExporter exporter : exporters) {
-            exporter.export(customer).forEach((name, data) -> {
-                if (sections.containsKey(name)) {
-                    throw new IllegalStateException("Two modules export a section named " + name);
-                }
-                sections.put(name, data);
-            });
-        }
-        return new Part("communication-service", customer.customerId(), customer.workspaceId(), clock.instant(),
-                sections);
+    ExportPart of(CustomerRef customer) {
+        return ExportPart.of("communication-service", customer.workspaceId(), customer.customerId(), clock.instant(),
+                exporters);
     }
 }

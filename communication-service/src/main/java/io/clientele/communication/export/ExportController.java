@@ -1,6 +1,7 @@
 package io.clientele.communication.export;
 
 import io.clientele.communication.CustomerRef;
+import io.clientele.platform.privacy.ExportPart;
 import io.clientele.platform.security.Actor;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -27,7 +28,7 @@ class ExportController {
                     + " record, and every message with what was asked, its exact content and why it was or was not"
                     + " sent. Empty sections for a customer this service holds nothing about. One part of the"
                     + " export the gateway assembles at GET /api/v1/customers/{id}/export.")
-    CustomerDataExport.Part export(Actor actor, @PathVariable UUID id) {
+    ExportPart export(Actor actor, @PathVariable UUID id) {
         return export.of(new CustomerRef(actor.workspaceId(), id));
     }
 }

@@ -2,12 +2,12 @@ package io.clientele.communication.messages;
 
 import io.clientele.communication.Category;
 import io.clientele.communication.Channel;
-import io.clientele.communication.CustomerDataExporter;
 import io.clientele.communication.CustomerRef;
 import io.clientele.communication.Purpose;
 import io.clientele.communication.outbox.EventOutbox;
 import io.clientele.communication.templates.InlineContent;
 import io.clientele.communication.templates.TemplateVariables;
+import io.clientele.platform.privacy.CustomerDataExporter;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -58,7 +58,8 @@ class MessagesDataExporter implements CustomerDataExporter {
     }
 
     @Override
-    public Map<String, Object> export(CustomerRef customer) {
+    public Map<String, Object> export(UUID workspaceId, UUID customerId) {
+        CustomerRef customer = new CustomerRef(workspaceId, customerId);
         Query query = new Query(Criteria.where("workspaceId").is(customer.workspaceId().toString())
                 .and("customerId").is(customer.customerId().toString()))
                 .with(Sort.by(Sort.Order.asc("createdAt"), Sort.Order.asc("_id")));

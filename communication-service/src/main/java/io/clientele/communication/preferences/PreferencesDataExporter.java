@@ -1,10 +1,11 @@
 package io.clientele.communication.preferences;
 
-import io.clientele.communication.CustomerDataExporter;
 import io.clientele.communication.CustomerRef;
+import io.clientele.platform.privacy.CustomerDataExporter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
@@ -22,7 +23,8 @@ class PreferencesDataExporter implements CustomerDataExporter {
     }
 
     @Override
-    public Map<String, Object> export(CustomerRef customer) {
+    public Map<String, Object> export(UUID workspaceId, UUID customerId) {
+        CustomerRef customer = new CustomerRef(workspaceId, customerId);
         Map<String, Object> sections = new LinkedHashMap<>();
         sections.put("preferences", preferences.find(customer).map(PreferencesController.PreferencesView::of)
                 .orElse(null));

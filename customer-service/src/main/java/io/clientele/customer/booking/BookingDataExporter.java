@@ -1,6 +1,6 @@
 package io.clientele.customer.booking;
 
-import io.clientele.customer.customers.CustomerDataExporter;
+import io.clientele.platform.privacy.CustomerDataExporter;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;

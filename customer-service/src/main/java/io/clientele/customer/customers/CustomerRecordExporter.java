@@ -1,5 +1,6 @@
 package io.clientele.customer.customers;
 
+import io.clientele.platform.privacy.CustomerDataExporter;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;

@@ -1,6 +1,6 @@
 package io.clientele.customer.groups;
 
-import io.clientele.customer.customers.CustomerDataExporter;
+import io.clientele.platform.privacy.CustomerDataExporter;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;

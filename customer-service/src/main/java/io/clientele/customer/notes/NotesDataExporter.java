@@ -1,6 +1,6 @@
 package io.clientele.customer.notes;
 
-import io.clientele.customer.customers.CustomerDataExporter;
+import io.clientele.platform.privacy.CustomerDataExporter;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.core.annotation.Order;

@@ -1,5 +1,6 @@
 package io.clientele.customer.privacy;
 
+import io.clientele.platform.privacy.ExportPart;
 import io.clientele.platform.security.Actor;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -27,7 +28,7 @@ class CustomerExportController {
                     + " values before; import rows refused or failures naming the customer's e-mail or phone; the"
                     + " whole timeline. One part of the export the gateway assembles at"
                     + " GET /api/v1/customers/{id}/export; 404 for an unknown customer, 410 for an erased one.")
-    CustomerExport.Part export(Actor actor, @PathVariable UUID id) {
+    ExportPart export(Actor actor, @PathVariable UUID id) {
         return export.of(actor.workspaceId(), id);
     }
 }

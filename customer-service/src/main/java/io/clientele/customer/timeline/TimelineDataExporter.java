@@ -1,6 +1,6 @@
 package io.clientele.customer.timeline;
 
-import io.clientele.customer.customers.CustomerDataExporter;
+import io.clientele.platform.privacy.CustomerDataExporter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

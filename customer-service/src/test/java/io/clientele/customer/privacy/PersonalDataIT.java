@@ -10,11 +10,11 @@ import io.clientele.customer.booking.PartnerEvents;
 import io.clientele.platform.events.EventJson;
 import io.clientele.platform.outbox.OutboxRelay;
 import io.clientele.platform.privacy.PersonalColumns;
+import io.clientele.testkit.privacy.MarkerScan;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -23,7 +23,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -87,7 +86,9 @@ class PersonalDataIT {
     void theExportShowsEveryPersonalValueAndTheErasureLeavesNoneAnywhere() throws Exception {
         UUID customer = aCustomerWithEveryPersonalColumnFilled();
 
-        Map<String, Set<String>> stored = markersInPersonalColumns();
+        Map<String, Set<String>> stored = new MarkerScan(jdbc, markers, List.of(run, phoneDigits), "public", "platform")
+                .markersIn(PersonalData.columns().stream().filter(c -> c.treatment().personal() && c.freeText())
+                        .map(PersonalColumns.Column::qualifiedName).toList());
         assertThat(PersonalData.columns().stream().filter(c -> c.treatment().personal() && c.freeText())
                 .map(PersonalColumns.Column::qualifiedName).filter(column -> !stored.containsKey(column)))
                 .as("personal free-text columns this test did not fill: make it fill them").isEmpty();
@@ -102,7 +103,8 @@ class PersonalDataIT {
 
         staff.delete("/api/v1/customers/{id}", customer).expectStatus().isNoContent();
 
-        assertThat(columnsHoldingAMarker()).as("columns still holding the erased customer's data").isEmpty();
+        assertThat(new MarkerScan(jdbc, markers, List.of(run, phoneDigits), "public", "platform")
+                .columnsHoldingAMarker()).as("columns still holding the erased customer's data").isEmpty();
         assertThat(jdbc.queryForList("SELECT status FROM reservation WHERE workspace_id = ? AND customer_id IS NULL"
                 + " AND cancel_reason IS NULL", String.class, workspace)).containsExactly("CANCELLED");
         assertThat(jdbc.queryForObject("SELECT count(*) FROM customer_erasure WHERE customer_id = ?", Integer.class,
@@ -172,49 +174,6 @@ class PersonalDataIT {
                 "SELECT count(*) FROM timeline_entry WHERE customer_id = ? AND type = 'MESSAGE_SENT'", Integer.class,
                 customer) == 1);
         return customer;
-    }
-
-    /** Personal free-text column to the markers it holds. */
-    private Map<String, Set<String>> markersInPersonalColumns() {
-        Map<String, Set<String>> found = new LinkedHashMap<>();
-        for (PersonalColumns.Column column : PersonalData.columns()) {
-            if (column.treatment().personal() && column.freeText()) {
-                Set<String> values = new LinkedHashSet<>();
-                for (String value : valuesWithAMarker(column.schema(), column.table(), column.name(), "text")) {
-                    Matcher matcher = markers.matcher(value);
-                    while (matcher.find()) {
-                        values.add(matcher.group());
-                    }
-                }
-                if (!values.isEmpty()) {
-                    found.put(column.qualifiedName(), values);
-                }
-            }
-        }
-        return found;
-    }
-
-    /** Every column of every table, classified or not, one query each. */
-    private List<String> columnsHoldingAMarker() {
-        List<String> holding = new ArrayList<>();
-        jdbc.query("""
-                SELECT c.table_schema, c.table_name, c.column_name, c.data_type FROM information_schema.columns c
-                JOIN information_schema.tables t ON t.table_schema = c.table_schema AND t.table_name = c.table_name
-                WHERE c.table_schema IN ('public', 'platform') AND t.table_type = 'BASE TABLE'""", rs -> {
-                    String schema = rs.getString(1);
-                    String table = rs.getString(2);
-                    String column = rs.getString(3);
-                    if (!valuesWithAMarker(schema, table, column, rs.getString(4)).isEmpty()) {
-                        holding.add(schema + "." + table + "." + column);
-                    }
-                });
-        return holding;
-    }
-
-    private List<String> valuesWithAMarker(String schema, String table, String column, String type) {
-        String text = "bytea".equals(type) ? "encode(\"" + column + "\", 'escape')" : "\"" + column + "\"::text";
-        return jdbc.queryForList("SELECT " + text + " FROM \"" + schema + "\".\"" + table + "\" WHERE " + text
-                + " LIKE ? OR " + text + " LIKE ?", String.class, "%" + run + "%", "%" + phoneDigits + "%");
     }
 
     private String importCsv(String csv) {

@@ -1,6 +1,6 @@
 package io.clientele.orderlink.customers;
 
-import io.clientele.orderlink.CustomerDataExporter;
+import io.clientele.platform.privacy.CustomerDataExporter;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Collections;

@@ -1,11 +1,9 @@
 package io.clientele.orderlink.export;
 
-import io.clientele.orderlink.CustomerDataExporter;
+import io.clientele.platform.privacy.CustomerDataExporter;
+import io.clientele.platform.privacy.ExportPart;
 import java.time.Clock;
-import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Isolation;
@@ -28,19 +26,8 @@ class CustomerDataExport {
         this.clock = clock;
     }
 
-    record Part(String service, UUID customerId, UUID workspaceId, Instant exportedAt, Map<String, Object> sections) {
-    }
-
     @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
-    Part of(UUID workspaceId, UUID customerId) {
-        Map<String, Object> sections = new LinkedHashMap<>();
-        for (CustomerDataExporter exporter : exporters) {
-            exporter.export(workspaceId, customerId).forEach((name, data) -> {
-                if (sections.putIfAbsent(name, data) != null) {
-                    throw new IllegalStateException("Two modules export a section named " + name);
-                }
-            });
-        }
-        return new Part("order-link-service", customerId, workspaceId, clock.instant(), sections);
+    ExportPart of(UUID workspaceId, UUID customerId) {
+        return ExportPart.of("order-link-service", workspaceId, customerId, clock.instant(), exporters);
     }
 }

@@ -1,5 +1,6 @@
 package io.clientele.orderlink.export;
 
+import io.clientele.platform.privacy.ExportPart;
 import io.clientele.platform.security.Actor;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -26,7 +27,7 @@ class ExportController {
                     + " quick-order link made for them (never a token: only its dates), and every order they placed"
                     + " with its lines, note and status history. Empty sections for a customer this service holds"
                     + " nothing about. One part of the export the gateway assembles at GET /api/v1/customers/{id}/export.")
-    CustomerDataExport.Part export(Actor actor, @PathVariable UUID id) {
+    ExportPart export(Actor actor, @PathVariable UUID id) {
         return export.of(actor.workspaceId(), id);
     }
 }

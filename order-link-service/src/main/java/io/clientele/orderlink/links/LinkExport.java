@@ -1,6 +1,6 @@
 package io.clientele.orderlink.links;
 
-import io.clientele.orderlink.CustomerDataExporter;
+import io.clientele.platform.privacy.CustomerDataExporter;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;

@@ -8,18 +8,16 @@ import io.clientele.orderlink.QuickOrderWorld;
 import io.clientele.orderlink.ServiceIT;
 import io.clientele.platform.outbox.OutboxRelay;
 import io.clientele.platform.privacy.PersonalColumns;
+import io.clientele.testkit.privacy.MarkerScan;
 import io.clientele.testkit.privacy.SchemaColumns;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -55,11 +53,13 @@ class PersonalDataIT {
     final Pattern markers = Pattern.compile(run + "[a-z]*");
 
     QuickOrderWorld world;
+    MarkerScan scan;
 
     @BeforeEach
     void holdEveryEventInTheOutbox() {
         relay.stop();
         world = new QuickOrderWorld(port, bootstrap);
+        scan = new MarkerScan(jdbc, markers, List.of(run), "public", "platform");
     }
 
     @AfterEach
@@ -95,7 +95,8 @@ class PersonalDataIT {
         world.staff.post("/api/v1/orders/{id}/status", Map.of("status", "CANCELLED", "reason", marker("reason")), order)
                 .expectStatus().isOk();
 
-        Map<String, Set<String>> stored = markersInPersonalColumns();
+        Map<String, Set<String>> stored = scan.markersIn(PersonalData.personalFreeText().stream()
+                .map(PersonalColumns.Column::qualifiedName).toList());
         assertThat(PersonalData.personalFreeText().stream().map(PersonalColumns.Column::qualifiedName)
                 .filter(column -> !stored.containsKey(column)))
                 .as("personal free-text columns this test did not fill: make it fill them").isEmpty();
@@ -114,7 +115,7 @@ class PersonalDataIT {
                 "SELECT count(*) FROM customer WHERE workspace_id = ? AND id = ? AND erased_at IS NOT NULL",
                 Integer.class, world.workspace, customer) == 1);
 
-        assertThat(columnsHoldingAMarker()).as("columns still holding the erased customer's data").isEmpty();
+        assertThat(scan.columnsHoldingAMarker()).as("columns still holding the erased customer's data").isEmpty();
         assertThat(jdbc.queryForList("SELECT status FROM customer_order WHERE id = ? AND note IS NULL", String.class,
                 order)).as("the order stays, for the business's accounts").containsExactly("CANCELLED");
         assertThat(count("quick_order_link", customer)).isZero();
@@ -131,47 +132,6 @@ class PersonalDataIT {
     private int count(String table, UUID customer) {
         return jdbc.queryForObject("SELECT count(*) FROM " + table + " WHERE workspace_id = ? AND customer_id = ?",
                 Integer.class, world.workspace, customer);
-    }
-
-    /** Personal free-text column to the markers it holds. */
-    private Map<String, Set<String>> markersInPersonalColumns() {
-        Map<String, Set<String>> found = new LinkedHashMap<>();
-        for (PersonalColumns.Column column : PersonalData.personalFreeText()) {
-            Set<String> values = new LinkedHashSet<>();
-            for (String value : valuesWithAMarker(column.schema(), column.table(), column.name(), "text")) {
-                Matcher matcher = markers.matcher(value);
-                while (matcher.find()) {
-                    values.add(matcher.group());
-                }
-            }
-            if (!values.isEmpty()) {
-                found.put(column.qualifiedName(), values);
-            }
-        }
-        return found;
-    }
-
-    /** Every column of every table, classified or not: the schema scan of what is left. */
-    private List<String> columnsHoldingAMarker() {
-        List<String> holding = new ArrayList<>();
-        jdbc.query("""
-                SELECT c.table_schema, c.table_name, c.column_name, c.data_type FROM information_schema.columns c
-                JOIN information_schema.tables t ON t.table_schema = c.table_schema AND t.table_name = c.table_name
-                WHERE c.table_schema IN ('public', 'platform') AND t.table_type = 'BASE TABLE'""", rs -> {
-                    String schema = rs.getString(1);
-                    String table = rs.getString(2);
-                    String column = rs.getString(3);
-                    if (!valuesWithAMarker(schema, table, column, rs.getString(4)).isEmpty()) {
-                        holding.add(schema + "." + table + "." + column);
-                    }
-                });
-        return holding;
-    }
-
-    private List<String> valuesWithAMarker(String schema, String table, String column, String type) {
-        String text = "bytea".equals(type) ? "encode(\"" + column + "\", 'escape')" : "\"" + column + "\"::text";
-        return jdbc.queryForList("SELECT " + text + " FROM \"" + schema + "\".\"" + table + "\" WHERE " + text
-                + " LIKE ?", String.class, "%" + run + "%");
     }
 
     private String marker(String field) {
