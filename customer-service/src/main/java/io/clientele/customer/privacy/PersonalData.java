@@ -189,6 +189,7 @@ public final class PersonalData {
             .table("platform", "inbox_event", "")
             .notPersonal("ids other services and partners gave their events, and when they were applied", "consumer",
                     "event_id", "processed_at")
+            .notPersonal(WORKSPACE, "workspace_id")
             .build();
 
     private PersonalData() {
