@@ -31,6 +31,8 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -81,6 +83,7 @@ public class WorkspaceSecurityAutoConfiguration {
             validators.add(new JwtClaimValidator<List<String>>("aud",
                     audiences -> audiences != null && audiences.contains(properties.audience())));
         }
+        validators.add(new TokenLifetime(properties.maxLifetime(), Clock.systemUTC()));
         validators.add(workspaceClaims);
         decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(validators));
         if (properties.verifiedCache() <= 0 || properties.verifiedFor().isZero()) {
@@ -119,20 +122,31 @@ public class WorkspaceSecurityAutoConfiguration {
                                         .map(role -> new SimpleGrantedAuthority(role.authority()))
                                         .toList(),
                                 token.getSubject())))
-                        .authenticationEntryPoint((request, response, failure) -> problems.write(response,
-                                HttpStatus.UNAUTHORIZED, "unauthorized", "Authentication required",
-                                "A valid bearer token is required: " + failure.getMessage()))
+                        .authenticationEntryPoint(unauthorized(problems, true))
                         .accessDeniedHandler((request, response, denied) -> problems.write(response,
                                 HttpStatus.FORBIDDEN, "forbidden", "Forbidden",
                                 "Your role does not allow this operation")))
                 .exceptionHandling(errors -> errors
-                        .authenticationEntryPoint((request, response, failure) -> problems.write(response,
-                                HttpStatus.UNAUTHORIZED, "unauthorized", "Authentication required",
-                                "A valid bearer token is required"))
+                        .authenticationEntryPoint(unauthorized(problems, false))
                         .accessDeniedHandler((request, response, denied) -> problems.write(response,
                                 HttpStatus.FORBIDDEN, "forbidden", "Forbidden",
                                 "Your role does not allow this operation")));
         return http.build();
+    }
+
+    /**
+     * Every 401 is a problem document and carries the challenge RFC 6750 asks for: {@code Bearer} alone
+     * when no token came, with {@code error="invalid_token"} and a description when one came and was refused
+     * (Spring's bearer entry point writes the header; the body is ours).
+     */
+    private static AuthenticationEntryPoint unauthorized(ProblemWriter problems, boolean explain) {
+        BearerTokenAuthenticationEntryPoint challenge = new BearerTokenAuthenticationEntryPoint();
+        return (request, response, failure) -> {
+            challenge.commence(request, response, failure);
+            problems.write(response, HttpStatus.UNAUTHORIZED, "unauthorized", "Authentication required",
+                    explain ? "A valid bearer token is required: " + failure.getMessage()
+                            : "A valid bearer token is required");
+        };
     }
 
     @Bean
