@@ -25,16 +25,4 @@ public @interface HeaderText {
     Class<?>[] groups() default {};
 
     Class<? extends Payload>[] payload() default {};
-
-    /** Whether {@code text} holds a character no mail header may carry. */
-    static boolean hasControlCharacter(CharSequence text) {
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            int type = Character.getType(c);
-            if (Character.isISOControl(c) || type == Character.LINE_SEPARATOR || type == Character.PARAGRAPH_SEPARATOR) {
-                return true;
-            }
-        }
-        return false;
-    }
 }

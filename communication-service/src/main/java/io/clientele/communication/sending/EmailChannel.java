@@ -1,6 +1,6 @@
 package io.clientele.communication.sending;
 
-import io.clientele.communication.HeaderText;
+import io.clientele.communication.HeaderTextValidator;
 import io.clientele.communication.messages.Message;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
@@ -231,7 +231,7 @@ class EmailChannel {
     }
 
     private static void refuseUnsafe(String header, String value) {
-        if (value != null && HeaderText.hasControlCharacter(value)) {
+        if (value != null && HeaderTextValidator.hasControlCharacter(value)) {
             throw new IllegalArgumentException(header + " contains a line break or another control character");
         }
     }

@@ -66,8 +66,9 @@ class MailHeaderInjectionIT {
     void aSenderWithALineBreakIsRefusedNamingTheFieldAndNothingIsStored() {
         for (String field : List.of("emailName", "emailAddress", "replyTo")) {
             String value = field.equals("emailName") ? INJECTED : "shop@example.cz\nBcc: everyone@attacker.example";
-            refused(HttpMethod.PUT, "/api/v1/communication-settings",
-                    Map.of("sender", Map.of("emailAddress", "shop@example.cz", field, value)), "sender." + field);
+            Map<String, Object> sender = new java.util.HashMap<>(Map.of("emailAddress", "shop@example.cz"));
+            sender.put(field, value);
+            refused(HttpMethod.PUT, "/api/v1/communication-settings", Map.of("sender", sender), "sender." + field);
         }
         refused(HttpMethod.PUT, "/api/v1/communication-settings",
                 Map.of("sender", Map.of("emailName", "Shop\u0000\u0007")), "sender.emailName");

@@ -84,9 +84,13 @@ class CommunicationSinksIT {
             assertThat(files).hasSize(2 * customers);
             java.util.Set<String> contents = new java.util.HashSet<>();
             for (Path file : files) {
-                MimeMessage kept = new MimeMessage(Session.getInstance(new Properties()), Files.newInputStream(file));
-                String recipient = kept.getRecipients(Message.RecipientType.TO)[0].toString();
-                String body = kept.getContent().toString().strip();
+                String recipient;
+                String body;
+                try (var in = Files.newInputStream(file)) {
+                    MimeMessage kept = new MimeMessage(Session.getInstance(new Properties()), in);
+                    recipient = kept.getRecipients(Message.RecipientType.TO)[0].toString();
+                    body = kept.getContent().toString().strip();
+                }
                 assertThat(body).as(file + " is the message to its own recipient").endsWith("for " + recipient
                         .substring(0, recipient.indexOf('@')).replace("customer", "customer "));
                 contents.add(body);
