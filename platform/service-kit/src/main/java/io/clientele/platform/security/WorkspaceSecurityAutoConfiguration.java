@@ -16,6 +16,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration;
 import org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet.OAuth2ResourceServerAutoConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -31,7 +32,6 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
-import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
@@ -134,15 +134,10 @@ public class WorkspaceSecurityAutoConfiguration {
         return http.build();
     }
 
-    /**
-     * Every 401 is a problem document and carries the challenge RFC 6750 asks for: {@code Bearer} alone
-     * when no token came, with {@code error="invalid_token"} and a description when one came and was refused
-     * (Spring's bearer entry point writes the header; the body is ours).
-     */
+    /** Every 401 is a problem document and carries the challenge RFC 6750 asks for ({@link BearerChallenge}). */
     private static AuthenticationEntryPoint unauthorized(ProblemWriter problems, boolean explain) {
-        BearerTokenAuthenticationEntryPoint challenge = new BearerTokenAuthenticationEntryPoint();
         return (request, response, failure) -> {
-            challenge.commence(request, response, failure);
+            response.setHeader(HttpHeaders.WWW_AUTHENTICATE, BearerChallenge.of(failure));
             problems.write(response, HttpStatus.UNAUTHORIZED, "unauthorized", "Authentication required",
                     explain ? "A valid bearer token is required: " + failure.getMessage()
                             : "A valid bearer token is required");
