@@ -7,6 +7,8 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import io.clientele.testkit.spring.UseTestTokens;
+import io.clientele.testkit.tokens.TestTokens;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -17,6 +19,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * C-12 at the gateway: the export assembles every service's part, with the caller's token, and is whole or
  * not given: a part missing (slow, failing) is a 503 naming the service; customer-service's 404 is a 404.
  */
+@UseTestTokens
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "clientele.export.timeout=1s", "clientele.export.retry-after=45s"})
 class CustomerExportIT {
@@ -52,6 +55,9 @@ class CustomerExportIT {
     @LocalServerPort
     int port;
 
+    static final String STAFF_TOKEN = TestTokens.staff(java.util.UUID.fromString(WORKSPACE));
+    static final String PARTNER_TOKEN = TestTokens.partner(java.util.UUID.fromString(WORKSPACE));
+
     WebTestClient client;
 
     @BeforeEach
@@ -65,7 +71,7 @@ class CustomerExportIT {
 
     @Test
     void theExportIsOneDocumentWithEveryServicesPartAskedWithTheCallersToken() throws InterruptedException {
-        client.get().uri("/api/v1/customers/{id}/export", CUSTOMER).header("Authorization", "Bearer staff.token")
+        client.get().uri("/api/v1/customers/{id}/export", CUSTOMER).header("Authorization", "Bearer " + STAFF_TOKEN)
                 .exchange()
                 .expectStatus().isOk()
                 .expectHeader().valueEquals("Cache-Control", "no-store")
@@ -83,7 +89,7 @@ class CustomerExportIT {
             RecordingUpstream.Received request = service.next();
             assertThat(request.method()).isEqualTo("GET");
             assertThat(request.uri().getRawPath()).isEqualTo("/api/v1/exports/customers/" + CUSTOMER);
-            assertThat(request.authorization()).isEqualTo("Bearer staff.token");
+            assertThat(request.authorization()).isEqualTo("Bearer " + STAFF_TOKEN);
             assertThat(service.pending()).isEmpty();
         }
     }
@@ -141,7 +147,7 @@ class CustomerExportIT {
         communicationService.answer(403, "application/problem+json", forbidden, Duration.ZERO);
         customerService.answer(500, "{}");
 
-        client.get().uri("/api/v1/customers/{id}/export", CUSTOMER).header("Authorization", "Bearer partner.token")
+        client.get().uri("/api/v1/customers/{id}/export", CUSTOMER).header("Authorization", "Bearer " + PARTNER_TOKEN)
                 .exchange()
                 .expectStatus().isForbidden()
                 .expectBody().json(forbidden);

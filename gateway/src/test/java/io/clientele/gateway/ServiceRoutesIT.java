@@ -9,6 +9,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import io.clientele.testkit.spring.UseTestTokens;
+import io.clientele.testkit.tokens.TestTokens;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -16,6 +18,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /** G-1: every API that exists reaches the service that answers it, intact; nothing else reaches any service. */
+@UseTestTokens
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class ServiceRoutesIT {
 
@@ -39,6 +42,8 @@ class ServiceRoutesIT {
     @LocalServerPort
     int port;
 
+    final String staffToken = TestTokens.staff(java.util.UUID.randomUUID());
+
     WebTestClient client;
 
     @BeforeEach
@@ -52,7 +57,7 @@ class ServiceRoutesIT {
     void aCustomerRequestReachesCustomerServiceIntactAndItsAnswerComesBack() throws InterruptedException {
         // A URI, not a template: the client must send the encoded query exactly as written here.
         client.get().uri(URI.create(gateway() + "/api/v1/customers/123?search=J%C3%BCrgen%20K&page=2"))
-                .header("Authorization", "Bearer some.signed.token")
+                .header("Authorization", "Bearer " + staffToken)
                 .exchange()
                 .expectStatus().isEqualTo(202)
                 .expectBody().json("{\"answeredBy\":\"customer-service\"}");
@@ -61,7 +66,7 @@ class ServiceRoutesIT {
         assertThat(request.method()).isEqualTo("GET");
         assertThat(request.uri().getRawPath()).isEqualTo("/api/v1/customers/123");
         assertThat(request.uri().getRawQuery()).isEqualTo("search=J%C3%BCrgen%20K&page=2");
-        assertThat(request.authorization()).isEqualTo("Bearer some.signed.token");
+        assertThat(request.authorization()).isEqualTo("Bearer " + staffToken);
     }
 
     @ParameterizedTest

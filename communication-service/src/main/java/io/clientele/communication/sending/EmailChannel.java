@@ -1,5 +1,6 @@
 package io.clientele.communication.sending;
 
+import io.clientele.communication.HeaderTextValidator;
 import io.clientele.communication.messages.Message;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
@@ -185,6 +186,7 @@ class EmailChannel {
 
     private MimeMessage mime(Email email) throws MessagingException, UnsupportedEncodingException {
         Message.Content content = email.content();
+        refuseUnsafeHeaders(content);
         MimeMessage mime = mail.createMimeMessage();
         MimeMessageHelper helper = new MimeMessageHelper(mime, false, "UTF-8");
         helper.setFrom(InternetAddress.parse(content.from(), true)[0]);
@@ -210,6 +212,28 @@ class EmailChannel {
             mime.setHeader(header.getKey(), header.getValue());
         }
         return mime;
+    }
+
+    /**
+     * Defence in depth behind the requests' validation: a CR or LF in a header value would end the header
+     * and start another (a Bcc, a second body), whatever put it there (settings stored before the check,
+     * a subject rendered from a customer's name). Such a message is not built; it fails for good.
+     */
+    static void refuseUnsafeHeaders(Message.Content content) {
+        refuseUnsafe("From", content.from());
+        refuseUnsafe("To", content.to());
+        refuseUnsafe("Reply-To", content.replyTo());
+        refuseUnsafe("Subject", content.subject());
+        for (var header : content.headers().entrySet()) {
+            refuseUnsafe("header name " + header.getKey(), header.getKey());
+            refuseUnsafe(header.getKey(), header.getValue());
+        }
+    }
+
+    private static void refuseUnsafe(String header, String value) {
+        if (value != null && HeaderTextValidator.hasControlCharacter(value)) {
+            throw new IllegalArgumentException(header + " contains a line break or another control character");
+        }
     }
 
     private static String messageId(MimeMessage mime) {

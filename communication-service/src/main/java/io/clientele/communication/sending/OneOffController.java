@@ -1,5 +1,6 @@
 package io.clientele.communication.sending;
 
+import io.clientele.communication.HeaderText;
 import io.clientele.platform.ids.TimeOrderedIds;
 import io.clientele.communication.Category;
 import io.clientele.communication.Channel;
@@ -66,7 +67,7 @@ class OneOffController {
         this.clock = clock;
     }
 
-    record ContentRequest(@Size(max = 300) String subject, @NotBlank @Size(max = 20_000) String text,
+    record ContentRequest(@HeaderText @Size(max = 300) String subject, @NotBlank @Size(max = 20_000) String text,
             @Size(max = 200_000) String html) {
     }
 

@@ -1,5 +1,6 @@
 package io.clientele.communication.settings;
 
+import io.clientele.communication.HeaderText;
 import io.clientele.platform.security.Actor;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -37,8 +38,9 @@ class SettingsController {
     record CapRequest(@NotNull @Min(1) @Max(100) Integer maxMessages, @NotNull String period) {
     }
 
-    record SenderRequest(@Email @Size(max = 254) String emailAddress, @Size(max = 100) String emailName,
-            @Email @Size(max = 254) String replyTo,
+    record SenderRequest(@Email @HeaderText @Size(max = 254) String emailAddress,
+            @HeaderText @Size(max = 100) String emailName,
+            @Email @HeaderText @Size(max = 254) String replyTo,
             @Pattern(regexp = "^([A-Za-z0-9 ]{1,11}|\\+[1-9][0-9]{6,14})$",
                     message = "must be up to 11 letters or digits, or a phone number in E.164") String smsSender) {
     }

@@ -1,5 +1,6 @@
 package io.clientele.communication.templates;
 
+import io.clientele.communication.HeaderText;
 import io.clientele.communication.Channel;
 import io.clientele.platform.problem.InvalidInputException;
 import io.clientele.platform.security.Actor;
@@ -55,7 +56,7 @@ class TemplateController {
             @NotNull Channel channel,
             @NotNull @Pattern(regexp = LANGUAGE, message = "must be a language tag such as cs or en-GB") String language,
             @NotBlank @Size(max = 200) String name,
-            @Size(max = 300) String subject,
+            @HeaderText @Size(max = 300) String subject,
             @NotBlank @Size(max = 20_000) String text,
             @Size(max = 200_000) String html) {
     }
@@ -80,8 +81,8 @@ class TemplateController {
 
     record DraftPreviewRequest(@NotNull Channel channel,
             @Pattern(regexp = LANGUAGE, message = "must be a language tag such as cs or en-GB") String language,
-            @Size(max = 300) String subject, @NotBlank @Size(max = 20_000) String text, @Size(max = 200_000) String html,
-            UUID customerId, @Valid VariablesRequest variables) {
+            @HeaderText @Size(max = 300) String subject, @NotBlank @Size(max = 20_000) String text,
+            @Size(max = 200_000) String html, UUID customerId, @Valid VariablesRequest variables) {
     }
 
     /** @param sms the length in characters and SMS parts, for SMS */

@@ -53,4 +53,26 @@ class EmailOutcomesTest {
 
         assertThat(EmailChannel.classify(broken).outcome()).isEqualTo(HandoffResult.Outcome.UNKNOWN);
     }
+
+    @Test
+    void aHeaderWithALineBreakOrAnotherControlCharacterIsNeverBuilt() {
+        var safe = new io.clientele.communication.messages.Message.Content("jana@example.cz",
+                "Shop <shop@example.cz>", null, "Your reservation", "Hi", null, java.util.Map.of(), "cs", null, null);
+        EmailChannel.refuseUnsafeHeaders(safe);
+
+        for (var unsafe : java.util.List.of(
+                new io.clientele.communication.messages.Message.Content("jana@example.cz",
+                        "Shop\r\nBcc: x@attacker.example <shop@example.cz>", null, "Hi", "Hi", null, java.util.Map.of(),
+                        "cs", null, null),
+                new io.clientele.communication.messages.Message.Content("jana@example.cz", "shop@example.cz",
+                        "reply@example.cz\nBcc: x@attacker.example", "Hi", "Hi", null, java.util.Map.of(), "cs", null, null),
+                new io.clientele.communication.messages.Message.Content("jana@example.cz", "shop@example.cz", null,
+                        "Hi\u0085there", "Hi", null, java.util.Map.of(), "cs", null, null),
+                new io.clientele.communication.messages.Message.Content("jana@example.cz", "shop@example.cz", null,
+                        "Hi", "Hi", null, java.util.Map.of("List-Unsubscribe", "<https://x>\r\nBcc: x@attacker.example"),
+                        "cs", null, null))) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> EmailChannel.refuseUnsafeHeaders(unsafe))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("control character");
+        }
+    }
 }

@@ -32,7 +32,7 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Applies partner reservation events (B-1 to B-4, C-2, C-8), a batch at a time in one transaction:
  * <ol>
- *   <li>events already applied (same partner and id) are dropped: the inbox remembers them;</li>
+ *   <li>events already applied (same workspace, partner and id) are dropped: the inbox remembers them;</li>
  *   <li>each event's customer is found by the partner's id, then e-mail, then phone, or created (B-2);</li>
  *   <li>each reservation takes the state of its newest event, whatever order they arrive in (B-4);</li>
  *   <li>changes are announced (reservation.recorded.v1) and completed visits count toward REGULAR (C-2).</li>
@@ -64,7 +64,8 @@ class BookingIngestion {
     @Transactional
     List<Recorded> apply(List<ReservationEvent> batch) {
         long t0 = System.nanoTime();
-        Set<String> fresh = inbox.firstDeliveries(INBOX, batch.stream().map(ReservationEvent::deliveryKey).toList());
+        Set<Inbox.Delivery> fresh = inbox.firstDeliveries(INBOX,
+                batch.stream().map(ReservationEvent::deliveryKey).toList());
         List<ReservationEvent> events = new ArrayList<>();
         for (ReservationEvent event : batch) {
             if (fresh.remove(event.deliveryKey())) {

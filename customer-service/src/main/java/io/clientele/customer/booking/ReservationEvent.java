@@ -1,6 +1,7 @@
 package io.clientele.customer.booking;
 
 import io.clientele.customer.customers.BookingContact;
+import io.clientele.platform.inbox.Inbox;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -26,9 +27,12 @@ public record ReservationEvent(
         String reason,
         BookingContact customer) {
 
-    /** Unique across partners: what the inbox remembers. */
-    String deliveryKey() {
-        return partner + " " + eventId;
+    /**
+     * What the inbox remembers: the workspace, the partner and its event id. Two workspaces' partners may
+     * share a name and pick the same ids; neither may make the other's event look applied.
+     */
+    Inbox.Delivery deliveryKey() {
+        return new Inbox.Delivery(workspaceId, partner + " " + eventId);
     }
 
     /** The reservation this event is about. */

@@ -2,6 +2,7 @@ package io.clientele.customer.communication;
 
 import io.clientele.platform.events.EventFields;
 import io.clientele.platform.events.UnreadableEvent;
+import io.clientele.platform.inbox.Inbox;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -28,6 +29,11 @@ final class CommunicationEvents {
 
     /** One event this service applies: its id, workspace and type, and its data in one of the records below. */
     record Received(String eventId, UUID workspaceId, String type, Object data) {
+
+        /** The inbox's key: the event's workspace and id. */
+        Inbox.Delivery delivery() {
+            return new Inbox.Delivery(workspaceId, eventId);
+        }
 
         UUID customerId() {
             return data instanceof PreferencesChangedV1 preferences ? preferences.customerId()

@@ -48,16 +48,16 @@ class CommunicationIngestion {
     /** @return how many events were applied (redeliveries and erased customers' events are not) */
     @Transactional
     int apply(List<Received> batch) {
-        Set<String> fresh = inbox.firstDeliveries(INBOX, batch.stream().map(Received::eventId).distinct().toList());
+        Set<Inbox.Delivery> fresh = inbox.firstDeliveries(INBOX, batch.stream().map(Received::delivery).toList());
         Map<UUID, Set<UUID>> existing = new LinkedHashMap<>();
-        batch.stream().filter(event -> fresh.contains(event.eventId()))
+        batch.stream().filter(event -> fresh.contains(event.delivery()))
                 .collect(Collectors.groupingBy(Received::workspaceId, LinkedHashMap::new,
                         Collectors.mapping(Received::customerId, Collectors.toCollection(LinkedHashSet::new))))
                 .forEach((workspace, ids) -> existing.put(workspace, customers.existing(workspace, ids)));
         List<TimelineEntry> entries = new ArrayList<>();
         int applied = 0;
         for (Received event : batch) {
-            if (!fresh.remove(event.eventId())
+            if (!fresh.remove(event.delivery())
                     || !existing.getOrDefault(event.workspaceId(), Set.of()).contains(event.customerId())) {
                 continue;
             }

@@ -2,6 +2,7 @@ package io.clientele.customer.orders;
 
 import io.clientele.platform.events.EventFields;
 import io.clientele.platform.events.UnreadableEvent;
+import io.clientele.platform.inbox.Inbox;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -28,6 +29,11 @@ final class OrderEvents {
      */
     record Received(String eventId, UUID workspaceId, String type, UUID orderId, long number, UUID customerId,
             String from, String to, String currency, BigDecimal total, int lines, Instant at, String reason) {
+
+        /** The inbox's key: the event's workspace and id. */
+        Inbox.Delivery delivery() {
+            return new Inbox.Delivery(workspaceId, eventId);
+        }
     }
 
     /** @return the event, or null when it is of a type customer-service does not follow */

@@ -144,6 +144,37 @@ class BookingIntegrationIT {
                 .isEqualTo(2);
     }
 
+    /**
+     * Issue 13, item 1: event ids are the partner's to choose, and a partner system of the same name may
+     * serve another workspace. Its event id used first in workspace B must not make workspace A's event
+     * with that id look applied.
+     */
+    @Test
+    void anEventIdAPartnerOfAnotherWorkspaceUsedFirstDoesNotSuppressThisWorkspacesEvent() {
+        UUID otherWorkspace = UUID.randomUUID();
+        String sharedEventId = "evt-" + UUID.randomUUID();
+        String theirs = "R-" + UUID.randomUUID();
+        String ours = "R-" + UUID.randomUUID();
+        try (PartnerEvents sameNameInB = new PartnerEvents(bootstrap, otherWorkspace)) {
+            sameNameInB.event("created", theirs).id(sharedEventId).customer("C-B", "b-" + theirs + "@example.cz", null)
+                    .publish();
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject(
+                "SELECT count(*) FROM reservation WHERE workspace_id = ? AND external_id = ?", Long.class,
+                otherWorkspace, theirs) == 1);
+
+        partner.event("created", ours).id(sharedEventId).customer("C-A", "a-" + ours + "@example.cz", null).publish();
+        // Applied after ours on the same partition: once it shows, ours was either applied or dropped.
+        String marker = "R-" + UUID.randomUUID();
+        partner.event("created", marker).customer("C-M", "m-" + marker + "@example.cz", null).publishKeyed(ours);
+        awaitReservation(marker);
+
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM reservation WHERE workspace_id = ? AND external_id = ?",
+                Long.class, workspace, ours)).isEqualTo(1);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM reservation WHERE workspace_id = ? AND external_id = ?",
+                Long.class, otherWorkspace, theirs)).isEqualTo(1);
+    }
+
     @Test
     void eventsArrivingOutOfOrderEndInTheRightState() {
         Instant t0 = Instant.now().minus(1, ChronoUnit.HOURS);

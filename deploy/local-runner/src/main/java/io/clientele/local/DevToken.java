@@ -21,6 +21,8 @@ public final class DevToken {
     static final String DEFAULT_SUBJECT = "developer";
     static final String DEFAULT_ROLES = "OWNER,STAFF";
     static final String DEFAULT_VALIDITY = "12h";
+    /** The services' default clientele.security.jwt.max-lifetime. */
+    static final Duration SERVICES_MAX_LIFETIME = Duration.ofHours(24);
 
     private DevToken() {
     }
@@ -50,8 +52,13 @@ public final class DevToken {
         if (roles.length == 0) {
             throw new IllegalArgumentException("--roles needs at least one role, e.g. OWNER,STAFF");
         }
-        return new HmacTokenMinter(secret).mint(workspace, subject, validity(options.get("validity", DEFAULT_VALIDITY)),
-                roles);
+        Duration validity = validity(options.get("validity", DEFAULT_VALIDITY));
+        if (validity.compareTo(SERVICES_MAX_LIFETIME) > 0) {
+            // The services would refuse it (401): say so now rather than hand out a token that never works.
+            throw new IllegalArgumentException("--validity must be at most " + SERVICES_MAX_LIFETIME.toHours()
+                    + "h, the longest the services accept (clientele.security.jwt.max-lifetime), not " + validity);
+        }
+        return new HmacTokenMinter(secret).mint(workspace, subject, validity, roles);
     }
 
     private static UUID workspace(String text) {
@@ -83,7 +90,7 @@ public final class DevToken {
             }
             return validity;
         } catch (IllegalArgumentException | DateTimeParseException | IndexOutOfBoundsException wrong) {
-            throw new IllegalArgumentException("--validity must be a positive duration such as 30m, 12h, 7d or PT12H, not "
+            throw new IllegalArgumentException("--validity must be a positive duration such as 30m, 12h, 1d or PT12H, not "
                     + text);
         }
     }

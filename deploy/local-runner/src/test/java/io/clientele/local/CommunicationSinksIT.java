@@ -61,4 +61,77 @@ class CommunicationSinksIT {
                     .contains("SMS_URL=" + infrastructure.smsUrl());
         }
     }
+
+    /**
+     * Issue 13, item 13: N messages to N customers, then N more to the same customers, are 2N files, each
+     * with its own recipient and content. The sink used to write the received list by position, but that
+     * list is grouped by mailbox: the second round's files were copies of first-round messages to others.
+     */
+    @Test
+    void everyMessageIsKeptInAFileOfItsOwnWhateverTheOrderOfRecipients() throws Exception {
+        int customers = 4;
+        try (LocalInfrastructure infrastructure = LocalInfrastructure.start(1, 0, 0, 0, state.resolve("infra.env"))) {
+            Session session = session(infrastructure.smtpPort());
+            for (int round = 1; round <= 2; round++) {
+                for (int customer = 1; customer <= customers; customer++) {
+                    sendTo(session, "customer" + customer + "@example.cz", "round " + round + " for customer " + customer);
+                }
+                int expected = round * customers;
+                await().atMost(Duration.ofSeconds(10)).until(() -> emlFiles(infrastructure.mailDirectory()).size() == expected);
+            }
+
+            List<Path> files = emlFiles(infrastructure.mailDirectory());
+            assertThat(files).hasSize(2 * customers);
+            java.util.Set<String> contents = new java.util.HashSet<>();
+            for (Path file : files) {
+                String recipient;
+                String body;
+                try (var in = Files.newInputStream(file)) {
+                    MimeMessage kept = new MimeMessage(Session.getInstance(new Properties()), in);
+                    recipient = kept.getRecipients(Message.RecipientType.TO)[0].toString();
+                    body = kept.getContent().toString().strip();
+                }
+                assertThat(body).as(file + " is the message to its own recipient").endsWith("for " + recipient
+                        .substring(0, recipient.indexOf('@')).replace("customer", "customer "));
+                contents.add(body);
+            }
+            assertThat(contents).as("no file is a copy of another").hasSize(2 * customers);
+        }
+    }
+
+    @Test
+    void aLaterRunNumbersOnAfterTheFilesAnEarlierRunLeft() throws Exception {
+        try (LocalInfrastructure first = LocalInfrastructure.start(1, 0, 0, 0, state.resolve("infra.env"))) {
+            sendTo(session(first.smtpPort()), "jana@example.cz", "first run");
+            await().atMost(Duration.ofSeconds(10)).until(() -> emlFiles(first.mailDirectory()).size() == 1);
+        }
+        try (LocalInfrastructure second = LocalInfrastructure.start(1, 0, 0, 0, state.resolve("infra.env"))) {
+            sendTo(session(second.smtpPort()), "petr@example.cz", "second run");
+            await().atMost(Duration.ofSeconds(10)).until(() -> emlFiles(second.mailDirectory()).size() == 2);
+            assertThat(Files.readString(second.mailDirectory().resolve("000001.eml"))).contains("first run");
+            assertThat(Files.readString(second.mailDirectory().resolve("000002.eml"))).contains("second run");
+        }
+    }
+
+    private static Session session(int port) {
+        Properties smtp = new Properties();
+        smtp.put("mail.smtp.host", "127.0.0.1");
+        smtp.put("mail.smtp.port", String.valueOf(port));
+        return Session.getInstance(smtp);
+    }
+
+    private static void sendTo(Session session, String recipient, String text) throws Exception {
+        MimeMessage mail = new MimeMessage(session);
+        mail.setFrom(new InternetAddress("shop@example.cz"));
+        mail.setRecipient(Message.RecipientType.TO, new InternetAddress(recipient));
+        mail.setSubject("Message " + text);
+        mail.setText(text);
+        Transport.send(mail);
+    }
+
+    private static List<Path> emlFiles(Path directory) throws java.io.IOException {
+        try (var files = Files.list(directory)) {
+            return files.filter(file -> file.getFileName().toString().endsWith(".eml")).sorted().toList();
+        }
+    }
 }

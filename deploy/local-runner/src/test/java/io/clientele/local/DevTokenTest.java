@@ -61,6 +61,14 @@ class DevTokenTest {
     }
 
     @Test
+    void aValidityLongerThanTheServicesAcceptIsRefused() {
+        assertThatThrownBy(() -> DevToken.mint(SECRET, new String[] {"--validity", "7d"}))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("at most 24h");
+        assertThat(DevToken.mint(SECRET, new String[] {"--validity", "24h"})).isNotBlank();
+    }
+
+    @Test
     void unknownOptionsAndBadValuesAreRefused() {
         assertThatThrownBy(() -> DevToken.mint(SECRET, new String[] {"--role", "OWNER"}))
                 .hasMessageContaining("Unknown option --role");

@@ -46,10 +46,10 @@ public class CustomerDirectory {
 
     @Transactional
     void apply(List<Received> batch) {
-        Set<String> fresh = inbox.firstDeliveries(INBOX, batch.stream().map(Received::eventId).distinct().toList());
+        Set<Inbox.Delivery> fresh = inbox.firstDeliveries(INBOX, batch.stream().map(Received::delivery).toList());
         Timestamp now = Timestamp.from(clock.instant());
         for (Received event : batch) {
-            if (!fresh.remove(event.eventId())) {
+            if (!fresh.remove(event.delivery())) {
                 continue;
             }
             switch (event.type()) {

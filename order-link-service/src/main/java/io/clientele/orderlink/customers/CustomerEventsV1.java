@@ -2,6 +2,7 @@ package io.clientele.orderlink.customers;
 
 import io.clientele.platform.events.EventFields;
 import io.clientele.platform.events.UnreadableEvent;
+import io.clientele.platform.inbox.Inbox;
 import java.math.BigDecimal;
 import java.util.UUID;
 import tools.jackson.databind.JsonNode;
@@ -22,6 +23,11 @@ final class CustomerEventsV1 {
 
     /** One event to apply: a whole customer (created, updated), a status, or an erasure. */
     record Received(String eventId, UUID workspaceId, String type, UUID customerId, Snapshot customer, String status) {
+
+        /** The inbox's key: the event's workspace and id. */
+        Inbox.Delivery delivery() {
+            return new Inbox.Delivery(workspaceId, eventId);
+        }
     }
 
     record Snapshot(String displayName, String language, String currency, BigDecimal discountPercent, String status) {

@@ -3,13 +3,19 @@ package io.clientele.platform.inbox;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
+import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Remembers which events a consumer has applied, in the same transaction as the effect: a redelivered
- * event finds its id already recorded and is skipped, and an effect that rolled back leaves no record.
+ * event finds its key already recorded and is skipped, and an effect that rolled back leaves no record.
+ * <p>
+ * Every key carries the workspace the event belongs to: event ids are chosen by producers (partners among
+ * them), and an id one workspace's producer used must never make another workspace's event look applied.
+ * The API takes {@link Delivery} keys only, so a caller cannot leave the workspace out.
  */
 public class Inbox {
 
@@ -20,30 +26,47 @@ public class Inbox {
     }
 
     /**
-     * Records that {@code consumer} is applying {@code eventId}.
+     * What the inbox remembers of one event: the workspace it belongs to and the id its producer gave it.
+     *
+     * @param workspaceId the event's workspace (taken from the event, never from its producer's name)
+     * @param eventId     the producer's id for the event, unique within what {@code consumer} reads per workspace
+     */
+    public record Delivery(UUID workspaceId, String eventId) {
+
+        public Delivery {
+            Objects.requireNonNull(workspaceId, "an inbox key needs the event's workspace");
+            Objects.requireNonNull(eventId, "an inbox key needs the event's id");
+        }
+    }
+
+    /**
+     * Records that {@code consumer} is applying one event.
      *
      * @return true the first time, false when the event was applied before (skip it)
      */
-    public boolean firstDelivery(String consumer, String eventId) {
-        requireTransaction();
-        return jdbc.update("INSERT INTO platform.inbox_event (consumer, event_id) VALUES (?, ?) ON CONFLICT DO NOTHING",
-                consumer, eventId) == 1;
+    public boolean firstDelivery(String consumer, Delivery delivery) {
+        return !firstDeliveries(consumer, List.of(delivery)).isEmpty();
     }
 
     /**
      * Records that {@code consumer} is applying a batch of events.
      *
-     * @return the ids seen for the first time (in the order given); the others were applied before
+     * @return the keys seen for the first time (in the order given); the others were applied before
      */
-    public Set<String> firstDeliveries(String consumer, Collection<String> eventIds) {
+    public Set<Delivery> firstDeliveries(String consumer, Collection<Delivery> deliveries) {
         requireTransaction();
-        if (eventIds.isEmpty()) {
+        if (deliveries.isEmpty()) {
             return Set.of();
         }
-        List<String> fresh = jdbc.queryForList("INSERT INTO platform.inbox_event (consumer, event_id)"
-                + " SELECT ?, id FROM unnest(?::text[]) AS id ON CONFLICT DO NOTHING RETURNING event_id",
-                String.class, consumer, eventIds.toArray(String[]::new));
-        Set<String> inOrder = new LinkedHashSet<>(eventIds);
+        List<Delivery> distinct = List.copyOf(new LinkedHashSet<>(deliveries));
+        List<Delivery> fresh = jdbc.query("""
+                INSERT INTO platform.inbox_event (consumer, workspace_id, event_id)
+                SELECT ?, w, e FROM unnest(?::uuid[], ?::text[]) AS k(w, e)
+                ON CONFLICT DO NOTHING RETURNING workspace_id, event_id""",
+                (rs, n) -> new Delivery(rs.getObject(1, UUID.class), rs.getString(2)),
+                consumer, distinct.stream().map(d -> d.workspaceId().toString()).toArray(String[]::new),
+                distinct.stream().map(Delivery::eventId).toArray(String[]::new));
+        Set<Delivery> inOrder = new LinkedHashSet<>(distinct);
         inOrder.retainAll(Set.copyOf(fresh));
         return inOrder;
     }

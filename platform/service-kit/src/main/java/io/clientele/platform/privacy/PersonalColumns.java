@@ -128,6 +128,7 @@ public final class PersonalColumns {
             table("platform", "inbox_event", "");
             notPersonal("ids other services and partners gave their events, and when they were applied", "consumer",
                     "event_id", "processed_at");
+            notPersonal("the business the event belongs to", "workspace_id");
             return this;
         }
 

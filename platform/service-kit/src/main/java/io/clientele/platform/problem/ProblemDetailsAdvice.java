@@ -113,7 +113,14 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler(OptimisticLockingFailureException.class)
-    ProblemDetail handleOptimisticLock(OptimisticLockingFailureException ex) {
+    ProblemDetail handleOptimisticLock(OptimisticLockingFailureException ex, HttpServletRequest request) {
+        if (request.getHeader(HttpHeaders.IF_MATCH) != null) {
+            // The request named the version it was made for, and a write released at the same moment
+            // changed that version first: its precondition failed (RFC 9110), whichever check noticed it,
+            // the service's own comparison or the store's version column.
+            return Problems.of(HttpStatus.PRECONDITION_FAILED, "precondition-failed", "Precondition failed",
+                    "The resource was changed since the version in If-Match; read it again");
+        }
         return Problems.of(HttpStatus.CONFLICT, "concurrent-modification", "Concurrent modification",
                 "Someone else changed this resource at the same time; reload it and try again");
     }
@@ -133,9 +140,11 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler(AuthenticationException.class)
-    ProblemDetail handleAuthentication(AuthenticationException ex) {
-        return Problems.of(HttpStatus.UNAUTHORIZED, "unauthorized", "Authentication required",
-                "A valid bearer token is required");
+    ResponseEntity<ProblemDetail> handleAuthentication(AuthenticationException ex) {
+        // RFC 6750: a 401 says which scheme would do, as the security filter chain's 401s do.
+        return ResponseEntity.status(HttpStatus.UNAUTHORIZED).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
+                .body(Problems.of(HttpStatus.UNAUTHORIZED, "unauthorized", "Authentication required",
+                        "A valid bearer token is required"));
     }
 
     @ExceptionHandler(Exception.class)

@@ -21,6 +21,12 @@ public class ProblemErrorController implements ErrorController {
             MediaType.APPLICATION_JSON_VALUE, MediaType.ALL_VALUE})
     ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+        if (code == null) {
+            // Asked for directly (GET /error), not forwarded with an error to report: there is no resource here.
+            ProblemDetail missing = Problems.of(HttpStatus.NOT_FOUND, Problems.slugFor(HttpStatus.NOT_FOUND),
+                    HttpStatus.NOT_FOUND.getReasonPhrase(), "No resource at " + request.getRequestURI());
+            return ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(missing);
+        }
         HttpStatus status = code instanceof Integer value && HttpStatus.resolve(value) != null
                 ? HttpStatus.valueOf(value) : HttpStatus.INTERNAL_SERVER_ERROR;
         String detail = status.is5xxServerError() ? "Something went wrong on our side"

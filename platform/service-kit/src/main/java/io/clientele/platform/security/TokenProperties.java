@@ -19,6 +19,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *                       skips parsing and verifying it again
  * @param verifiedFor    the longest a verified token is remembered: a key withdrawn from the JWK set stops
  *                       being honoured for tokens already seen within this time
+ * @param maxLifetime    the longest a token may be valid ({@code exp - iat}, or {@code exp - now} without
+ *                       {@code iat}); a token without {@code exp} is always refused
  */
 @ConfigurationProperties("clientele.security.jwt")
 public record TokenProperties(
@@ -29,11 +31,13 @@ public record TokenProperties(
         String workspaceClaim,
         String rolesClaim,
         Integer verifiedCache,
-        Duration verifiedFor) {
+        Duration verifiedFor,
+        Duration maxLifetime) {
 
     public TokenProperties {
         verifiedCache = verifiedCache == null ? 10_000 : verifiedCache;
         verifiedFor = verifiedFor == null ? Duration.ofMinutes(5) : verifiedFor;
+        maxLifetime = maxLifetime == null ? Duration.ofHours(24) : maxLifetime;
         workspaceClaim = workspaceClaim == null || workspaceClaim.isBlank() ? "workspace_id" : workspaceClaim;
         rolesClaim = rolesClaim == null || rolesClaim.isBlank() ? "roles" : rolesClaim;
     }

@@ -16,6 +16,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration;
 import org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet.OAuth2ResourceServerAutoConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -31,6 +32,7 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -81,6 +83,7 @@ public class WorkspaceSecurityAutoConfiguration {
             validators.add(new JwtClaimValidator<List<String>>("aud",
                     audiences -> audiences != null && audiences.contains(properties.audience())));
         }
+        validators.add(new TokenLifetime(properties.maxLifetime(), Clock.systemUTC()));
         validators.add(workspaceClaims);
         decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(validators));
         if (properties.verifiedCache() <= 0 || properties.verifiedFor().isZero()) {
@@ -119,20 +122,26 @@ public class WorkspaceSecurityAutoConfiguration {
                                         .map(role -> new SimpleGrantedAuthority(role.authority()))
                                         .toList(),
                                 token.getSubject())))
-                        .authenticationEntryPoint((request, response, failure) -> problems.write(response,
-                                HttpStatus.UNAUTHORIZED, "unauthorized", "Authentication required",
-                                "A valid bearer token is required: " + failure.getMessage()))
+                        .authenticationEntryPoint(unauthorized(problems, true))
                         .accessDeniedHandler((request, response, denied) -> problems.write(response,
                                 HttpStatus.FORBIDDEN, "forbidden", "Forbidden",
                                 "Your role does not allow this operation")))
                 .exceptionHandling(errors -> errors
-                        .authenticationEntryPoint((request, response, failure) -> problems.write(response,
-                                HttpStatus.UNAUTHORIZED, "unauthorized", "Authentication required",
-                                "A valid bearer token is required"))
+                        .authenticationEntryPoint(unauthorized(problems, false))
                         .accessDeniedHandler((request, response, denied) -> problems.write(response,
                                 HttpStatus.FORBIDDEN, "forbidden", "Forbidden",
                                 "Your role does not allow this operation")));
         return http.build();
+    }
+
+    /** Every 401 is a problem document and carries the challenge RFC 6750 asks for ({@link BearerChallenge}). */
+    private static AuthenticationEntryPoint unauthorized(ProblemWriter problems, boolean explain) {
+        return (request, response, failure) -> {
+            response.setHeader(HttpHeaders.WWW_AUTHENTICATE, BearerChallenge.of(failure));
+            problems.write(response, HttpStatus.UNAUTHORIZED, "unauthorized", "Authentication required",
+                    explain ? "A valid bearer token is required: " + failure.getMessage()
+                            : "A valid bearer token is required");
+        };
     }
 
     @Bean

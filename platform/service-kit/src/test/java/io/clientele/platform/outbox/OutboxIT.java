@@ -122,21 +122,34 @@ class OutboxIT {
 
     @Test
     void theInboxAcceptsAnEventOncePerConsumer() {
-        String eventId = UUID.randomUUID().toString();
+        Inbox.Delivery event = new Inbox.Delivery(UUID.randomUUID(), UUID.randomUUID().toString());
         List<Boolean> deliveries = List.of(
-                transactions.execute(status -> inbox.firstDelivery("reader-a", eventId)),
-                transactions.execute(status -> inbox.firstDelivery("reader-a", eventId)),
-                transactions.execute(status -> inbox.firstDelivery("reader-b", eventId)));
+                transactions.execute(status -> inbox.firstDelivery("reader-a", event)),
+                transactions.execute(status -> inbox.firstDelivery("reader-a", event)),
+                transactions.execute(status -> inbox.firstDelivery("reader-b", event)));
         assertThat(deliveries).containsExactly(true, false, true);
     }
 
     @Test
+    void anEventIdAppliedInOneWorkspaceIsStillFreshInAnother() {
+        String partnerChosenId = "evt-" + UUID.randomUUID();
+        Inbox.Delivery inB = new Inbox.Delivery(UUID.randomUUID(), partnerChosenId);
+        Inbox.Delivery inA = new Inbox.Delivery(UUID.randomUUID(), partnerChosenId);
+        transactions.execute(status -> inbox.firstDelivery("reader-w", inB));
+
+        Set<Inbox.Delivery> first = transactions.execute(status -> inbox.firstDeliveries("reader-w", List.of(inA, inB)));
+
+        assertThat(first).containsExactly(inA);
+    }
+
+    @Test
     void theInboxSortsABatchIntoFirstAndRepeatedDeliveries() {
-        String seen = UUID.randomUUID().toString();
-        String fresh = UUID.randomUUID().toString();
+        UUID workspace = UUID.randomUUID();
+        Inbox.Delivery seen = new Inbox.Delivery(workspace, UUID.randomUUID().toString());
+        Inbox.Delivery fresh = new Inbox.Delivery(workspace, UUID.randomUUID().toString());
         transactions.execute(status -> inbox.firstDelivery("reader-c", seen));
 
-        Set<String> first = transactions.execute(status ->
+        Set<Inbox.Delivery> first = transactions.execute(status ->
                 inbox.firstDeliveries("reader-c", List.of(fresh, seen, fresh)));
 
         assertThat(first).containsExactly(fresh);
@@ -144,13 +157,13 @@ class OutboxIT {
 
     @Test
     void anInboxEntryRollsBackWithTheEffect() {
-        String eventId = UUID.randomUUID().toString();
+        Inbox.Delivery event = new Inbox.Delivery(UUID.randomUUID(), UUID.randomUUID().toString());
         assertThatThrownBy(() -> transactions.executeWithoutResult(status -> {
-            inbox.firstDelivery("reader-a", eventId);
+            inbox.firstDelivery("reader-a", event);
             throw new IllegalStateException("effect failed");
         })).isInstanceOf(IllegalStateException.class);
 
-        Boolean redelivered = transactions.execute(status -> inbox.firstDelivery("reader-a", eventId));
+        Boolean redelivered = transactions.execute(status -> inbox.firstDelivery("reader-a", event));
         assertThat(redelivered).isTrue();
     }
 

@@ -46,10 +46,55 @@ class TokenVerificationIT {
     }
 
     @Test
-    void noTokenIs401Problem() {
+    void noTokenIs401ProblemWithABearerChallenge() {
         client.get().uri("/demo/me").exchange()
                 .expectStatus().isUnauthorized()
+                .expectHeader().valueEquals("WWW-Authenticate", "Bearer")
                 .expectBody().jsonPath("$.type").isEqualTo("https://clientele.io/problems/unauthorized");
+    }
+
+    @Test
+    void aRefusedTokenIs401WithAnInvalidTokenChallenge() {
+        String forged = new HmacTokenMinter(TestTokens.newSecret())
+                .mint(UUID.randomUUID(), "mallory", Duration.ofHours(1), "OWNER");
+        client.get().uri("/demo/me").header("Authorization", "Bearer " + forged).exchange()
+                .expectStatus().isUnauthorized()
+                .expectHeader().value("WWW-Authenticate", challenge -> assertThat(challenge)
+                        .startsWith("Bearer").contains("error=\"invalid_token\""))
+                .expectBody().jsonPath("$.type").isEqualTo("https://clientele.io/problems/unauthorized");
+    }
+
+    @Test
+    void aTokenWithoutExpiryIs401() {
+        String token = signedWithoutExpiry(Map.of("sub", "ana", "roles", List.of("STAFF"),
+                "workspace_id", UUID.randomUUID().toString(), "iat", Instant.now().getEpochSecond()));
+        client.get().uri("/demo/me").header("Authorization", "Bearer " + token).exchange()
+                .expectStatus().isUnauthorized()
+                .expectHeader().value("WWW-Authenticate", challenge -> assertThat(challenge)
+                        .contains("error=\"invalid_token\""));
+    }
+
+    @Test
+    void aTokenValidForLongerThanTheMaximumIs401() {
+        // The kit's default maximum is 24 hours.
+        String token = new HmacTokenMinter(TestTokens.secret())
+                .mint(UUID.randomUUID(), "ana", Duration.ofDays(30), "STAFF");
+        client.get().uri("/demo/me").header("Authorization", "Bearer " + token).exchange()
+                .expectStatus().isUnauthorized();
+        String withoutIssueTime = TestTokens.signed(Map.of("sub", "ana", "roles", List.of("STAFF"),
+                "workspace_id", UUID.randomUUID().toString(), "exp", Instant.now().plus(Duration.ofDays(30)).getEpochSecond()));
+        client.get().uri("/demo/me").header("Authorization", "Bearer " + withoutIssueTime).exchange()
+                .expectStatus().isUnauthorized();
+    }
+
+    @Test
+    void errorAskedForDirectlyWithoutATokenIsA404Problem() {
+        client.get().uri("/error").exchange()
+                .expectStatus().isNotFound()
+                .expectHeader().contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.type").isEqualTo("https://clientele.io/problems/not-found");
+        client.post().uri("/error").exchange()
+                .expectStatus().isNotFound();
     }
 
     @Test
@@ -93,6 +138,20 @@ class TokenVerificationIT {
         client.get().uri("/demo/owners-only").header("Authorization", "Bearer " + TestTokens.owner(UUID.randomUUID()))
                 .exchange()
                 .expectStatus().isOk();
+    }
+
+    /** The test kit's minters always set exp; a token without one is made here, by hand. */
+    private static String signedWithoutExpiry(Map<String, Object> claims) {
+        try {
+            com.nimbusds.jwt.JWTClaimsSet.Builder builder = new com.nimbusds.jwt.JWTClaimsSet.Builder();
+            claims.forEach(builder::claim);
+            com.nimbusds.jwt.SignedJWT jwt = new com.nimbusds.jwt.SignedJWT(
+                    new com.nimbusds.jose.JWSHeader(com.nimbusds.jose.JWSAlgorithm.HS256), builder.build());
+            jwt.sign(new com.nimbusds.jose.crypto.MACSigner(TestTokens.secret().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            return jwt.serialize();
+        } catch (com.nimbusds.jose.JOSEException failure) {
+            throw new IllegalStateException(failure);
+        }
     }
 
     @Test

@@ -11,7 +11,7 @@ import org.springframework.security.oauth2.jwt.Jwt;
 
 class WorkspaceClaimsTest {
 
-    WorkspaceClaims claims = new WorkspaceClaims(new TokenProperties(null, null, null, null, null, null, null, null));
+    WorkspaceClaims claims = new WorkspaceClaims(new TokenProperties(null, null, null, null, null, null, null, null, null));
 
     @Test
     void readsWorkspaceAndRolesCaseInsensitively() {
@@ -45,7 +45,7 @@ class WorkspaceClaimsTest {
 
     @Test
     void honoursConfiguredClaimNames() {
-        WorkspaceClaims custom = new WorkspaceClaims(new TokenProperties(null, null, null, null, "tenant", "groups", null, null));
+        WorkspaceClaims custom = new WorkspaceClaims(new TokenProperties(null, null, null, null, "tenant", "groups", null, null, null));
         UUID workspace = UUID.randomUUID();
 
         Jwt token = token(Map.of("tenant", workspace.toString(), "groups", List.of("STAFF")));

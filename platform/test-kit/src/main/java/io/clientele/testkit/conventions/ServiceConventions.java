@@ -61,7 +61,24 @@ public interface ServiceConventions {
         client().get().uri(securedPath()).exchange()
                 .expectStatus().isUnauthorized()
                 .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectHeader().valueEquals("WWW-Authenticate", "Bearer")
                 .expectBody().jsonPath("$.type").isEqualTo("https://clientele.io/problems/unauthorized");
+    }
+
+    @Test
+    default void aRefusedTokenIsAnUnauthorizedProblemWithAnInvalidTokenChallenge() {
+        client().get().uri(securedPath()).header("Authorization", "Bearer not-a-token").exchange()
+                .expectStatus().isUnauthorized()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectHeader().value("WWW-Authenticate", challenge -> assertThat(challenge)
+                        .startsWith("Bearer").contains("error=\"invalid_token\""));
+    }
+
+    @Test
+    default void errorAskedForDirectlyAndAnonymouslyIsANotFoundProblemNeverA500() {
+        client().get().uri("/error").exchange()
+                .expectStatus().isNotFound()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
     }
 
     @Test

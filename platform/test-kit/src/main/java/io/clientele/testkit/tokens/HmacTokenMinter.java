@@ -22,6 +22,7 @@ import java.util.UUID;
 public final class HmacTokenMinter {
 
     public static final String ISSUER = "clientele-dev";
+    static final Duration DEFAULT_VALIDITY = Duration.ofHours(1);
 
     private final MACSigner signer;
 
@@ -45,9 +46,20 @@ public final class HmacTokenMinter {
                 .build());
     }
 
-    /** Signs arbitrary claims: for tests of tokens that lack or misstate what the services require. */
+    /**
+     * Signs arbitrary claims: for tests of tokens that lack or misstate what the services require. The
+     * services refuse a token without {@code exp}, so one is always set: an hour from now unless the
+     * claims give their own ({@code iat} likewise, now unless given).
+     */
     public String sign(Map<String, Object> claims) {
         JWTClaimsSet.Builder builder = new JWTClaimsSet.Builder();
+        Instant now = Instant.now();
+        if (!claims.containsKey("iat")) {
+            builder.issueTime(Date.from(now));
+        }
+        if (!claims.containsKey("exp")) {
+            builder.expirationTime(Date.from(now.plus(DEFAULT_VALIDITY)));
+        }
         claims.forEach(builder::claim);
         return sign(builder.build());
     }
