@@ -9,9 +9,10 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.Message;
 
 /**
- * B-1: consumes {@code booking.reservations} (the service kit's batch consumer). Each batch is applied in
- * one transaction; an event that cannot be read or breaks the contract goes to
- * {@code booking.reservations.dlt} with the reason, and the rest of the batch goes on. A failure of the
+ * B-1: consumes {@code booking.reservations} (the service kit's batch consumer). Each batch's customers
+ * are resolved in a short transaction, then the batch is applied in one; an event that cannot be read or
+ * breaks the contract goes to {@code booking.reservations.dlt} with the reason, and the rest of the batch
+ * goes on. A failure of the
  * database or of Kafka itself fails the batch, which is redelivered (the inbox makes that safe).
  */
 @Configuration(proxyBeanMethods = false)
@@ -20,10 +21,10 @@ class BookingEventsConsumer {
     static final String TOPIC = "booking.reservations";
 
     @Bean
-    Consumer<Message<List<byte[]>>> bookingReservations(BatchConsumers consumers, BookingIngestion ingestion,
-            MeterRegistry meters) {
+    Consumer<Message<List<byte[]>>> bookingReservations(BatchConsumers consumers,
+            BookingCustomerResolution resolution, BookingIngestion ingestion, MeterRegistry meters) {
         return consumers.of(TOPIC, BookingEventReader::read, events -> {
-            int applied = ingestion.apply(events).size();
+            int applied = ingestion.apply(events, resolution.resolve(events)).size();
             meters.counter("clientele.booking.events", "outcome", "applied").increment(applied);
             meters.counter("clientele.booking.events", "outcome", "redelivered").increment(events.size() - applied);
         });

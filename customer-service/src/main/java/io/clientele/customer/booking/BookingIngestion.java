@@ -13,18 +13,13 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -40,8 +35,6 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 class BookingIngestion {
-
-    private static final Logger log = LoggerFactory.getLogger(BookingIngestion.class);
 
     static final String INBOX = "customer-service:booking.reservations";
 
@@ -60,15 +53,22 @@ class BookingIngestion {
         this.clock = clock;
     }
 
-    /** @return the events that were new (redeliveries are left out) */
+    /**
+     * @param customerOf each event's customer, as {@link BookingCustomerResolution} found or created them
+     * @return the events that were new (redeliveries are left out)
+     */
     @Transactional
-    List<Recorded> apply(List<ReservationEvent> batch) {
-        long t0 = System.nanoTime();
+    List<Recorded> apply(List<ReservationEvent> batch, Map<IdentityKey, UUID> customerOf) {
         Set<Inbox.Delivery> fresh = inbox.firstDeliveries(INBOX,
                 batch.stream().map(ReservationEvent::deliveryKey).toList());
         List<ReservationEvent> events = new ArrayList<>();
         for (ReservationEvent event : batch) {
             if (fresh.remove(event.deliveryKey())) {
+                if (!customerOf.containsKey(event.identityKey())) {
+                    // Applied elsewhere after the resolution looked, then undone? Never expected: the batch
+                    // goes round again and the resolution looks anew.
+                    throw new IllegalStateException("no customer resolved for event " + event.eventId());
+                }
                 events.add(event);
             }
         }
@@ -76,13 +76,8 @@ class BookingIngestion {
             return List.of();
         }
         Instant now = clock.instant();
-        long t1 = System.nanoTime();
-        Map<IdentityKey, UUID> customerOf = resolveCustomers(events, now);
-        long t2 = System.nanoTime();
-
         Map<ReservationKey, Stored> states = store.reservations(
                 events.stream().map(ReservationEvent::reservationKey).collect(Collectors.toCollection(LinkedHashSet::new)));
-        long t3 = System.nanoTime();
         Map<ReservationKey, Stored> changed = new LinkedHashMap<>();
         List<Recorded> recorded = new ArrayList<>();
         for (ReservationEvent event : events) {
@@ -109,88 +104,9 @@ class BookingIngestion {
             }
         }
         store.save(changed, now);
-        long t4 = System.nanoTime();
         this.events.publishEvent(new ReservationEventsRecorded(recorded));
-        long t5 = System.nanoTime();
         countCompletedVisits(recorded);
-        long t6 = System.nanoTime();
-        if (log.isDebugEnabled()) {
-            log.debug("{} events applied: inbox {} ms, customers {} ms, reservations read {} ms, written {} ms,"
-                    + " announced {} ms, REGULAR rule {} ms",
-                    events.size(), (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, (t3 - t2) / 1_000_000,
-                    (t4 - t3) / 1_000_000, (t5 - t4) / 1_000_000, (t6 - t5) / 1_000_000);
-        }
         return recorded;
-    }
-
-    /** B-2: the partner's id first, then e-mail, then phone; otherwise a new synced customer. */
-    private Map<IdentityKey, UUID> resolveCustomers(List<ReservationEvent> events, Instant now) {
-        Map<IdentityKey, ReservationEvent> firstMention = new LinkedHashMap<>();
-        events.forEach(event -> firstMention.putIfAbsent(event.identityKey(), event));
-        Map<IdentityKey, UUID> resolved = new HashMap<>(store.identities(firstMention.keySet()));
-        List<IdentityKey> unknown = firstMention.keySet().stream().filter(key -> !resolved.containsKey(key)).toList();
-        if (!unknown.isEmpty()) {
-            // Several consumers apply batches at once (one per group of partitions), and two batches may
-            // bring the same new person. Whoever locks a person's identity, e-mail and phone first creates
-            // them; the other waits, then finds them.
-            store.lockForCreation(unknown.stream().flatMap(key -> creationKeys(key, firstMention.get(key))).toList());
-            resolved.putAll(store.identities(unknown));
-        }
-        Map<IdentityKey, UUID> newLinks = new HashMap<>();
-        Map<UUID, List<IdentityKey>> unresolvedByWorkspace = new LinkedHashMap<>();
-        firstMention.keySet().stream().filter(key -> !resolved.containsKey(key))
-                .forEach(key -> unresolvedByWorkspace.computeIfAbsent(key.workspaceId(), w -> new ArrayList<>()).add(key));
-
-        unresolvedByWorkspace.forEach((workspace, keys) -> {
-            Map<IdentityKey, String> emails = new HashMap<>();
-            Map<IdentityKey, String> phones = new HashMap<>();
-            String region = customers.defaultCountry(workspace);
-            BookingCustomers.Registrations registrations = customers.registrations(workspace);
-            for (IdentityKey key : keys) {
-                ReservationEvent event = firstMention.get(key);
-                String email = BookingCustomers.normaliseEmail(event.customer().email());
-                if (email != null) {
-                    emails.put(key, email.toLowerCase(Locale.ROOT));
-                }
-                String phone = event.customer().phone() == null ? null
-                        : BookingCustomers.normalisePhone(event.customer().phone(), region);
-                if (phone != null) {
-                    phones.put(key, phone);
-                }
-            }
-            Map<String, UUID> byEmail = new HashMap<>(customers.byEmail(workspace, new HashSet<>(emails.values())));
-            Map<String, UUID> byPhone = new HashMap<>(customers.byPhone(workspace, new HashSet<>(phones.values())));
-            Set<UUID> matched = new LinkedHashSet<>();
-            for (IdentityKey key : keys) {
-                String email = emails.get(key);
-                String phone = phones.get(key);
-                UUID customer = email != null ? byEmail.get(email) : null;
-                if (customer == null && phone != null) {
-                    customer = byPhone.get(phone);
-                }
-                if (customer != null) {
-                    matched.add(customer);
-                } else {
-                    ReservationEvent event = firstMention.get(key);
-                    customer = registrations.add(event.customer(), email == null ? null
-                            : BookingCustomers.normaliseEmail(event.customer().email()), phone, actor(event));
-                    // Later events of this batch for another partner id with the same e-mail or phone
-                    // find this customer, as they would had it been created in an earlier batch.
-                    if (email != null) {
-                        byEmail.put(email, customer);
-                    }
-                    if (phone != null) {
-                        byPhone.putIfAbsent(phone, customer);
-                    }
-                }
-                resolved.put(key, customer);
-                newLinks.put(key, customer);
-            }
-            registrations.write();
-            customers.markSynced(workspace, matched, "booking");
-        });
-        store.link(newLinks, now);
-        return resolved;
     }
 
     /** C-2: NEW becomes REGULAR when the workspace's number of completed reservations is reached. */
@@ -207,21 +123,4 @@ class BookingIngestion {
         byWorkspace.forEach(customers::recordCompletedReservations);
     }
 
-    /** What must not be created twice at once: the partner's customer id, the e-mail, the phone as sent. */
-    private static Stream<String> creationKeys(IdentityKey key, ReservationEvent event) {
-        Stream.Builder<String> keys = Stream.builder();
-        keys.add(key.workspaceId() + "|id|" + key.partner() + "|" + key.externalId());
-        String email = BookingCustomers.normaliseEmail(event.customer().email());
-        if (email != null) {
-            keys.add(key.workspaceId() + "|email|" + email.toLowerCase(Locale.ROOT));
-        }
-        if (event.customer().phone() != null) {
-            keys.add(key.workspaceId() + "|phone|" + event.customer().phone().replaceAll("[^0-9+]", ""));
-        }
-        return keys.build();
-    }
-
-    private static String actor(ReservationEvent event) {
-        return "partner:" + event.partner();
-    }
 }

@@ -71,6 +71,24 @@ public class Inbox {
         return inOrder;
     }
 
+    /**
+     * Which of these events {@code consumer} has applied already, without recording anything: for work a
+     * consumer does ahead of the transaction that applies a batch (and records it), which must not be done
+     * again for an event applied long ago.
+     */
+    public Set<Delivery> appliedBefore(String consumer, Collection<Delivery> deliveries) {
+        if (deliveries.isEmpty()) {
+            return Set.of();
+        }
+        List<Delivery> distinct = List.copyOf(new LinkedHashSet<>(deliveries));
+        return Set.copyOf(jdbc.query("""
+                SELECT i.workspace_id, i.event_id FROM platform.inbox_event i
+                JOIN unnest(?::uuid[], ?::text[]) AS k(w, e) ON i.workspace_id = k.w AND i.event_id = k.e
+                WHERE i.consumer = ?""", (rs, n) -> new Delivery(rs.getObject(1, UUID.class), rs.getString(2)),
+                distinct.stream().map(d -> d.workspaceId().toString()).toArray(String[]::new),
+                distinct.stream().map(Delivery::eventId).toArray(String[]::new), consumer));
+    }
+
     private static void requireTransaction() {
         if (!TransactionSynchronizationManager.isActualTransactionActive()) {
             throw new IllegalStateException("The inbox must be written in the transaction that applies the events");
