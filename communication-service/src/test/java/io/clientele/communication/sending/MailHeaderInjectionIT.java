@@ -108,6 +108,24 @@ class MailHeaderInjectionIT {
         assertThat(Mailbox.to("everyone@attacker.example")).isEmpty();
     }
 
+    @Test
+    void theEmailChannelDoesNotSendASubjectWithAControlCharacterStoredBeforeTheCheck() {
+        String template = (String) owner.postJson("/api/v1/templates", Map.of("key", "stored-before", "channel", "EMAIL",
+                "language", "cs", "name", "Stored before", "subject", "Your reservation", "text", "Hi")).get("id");
+        // As if written before requests were checked: straight into the store. (Rendering already turns line
+        // breaks in a subject into spaces; any other control character reaches the channel, which refuses it.)
+        mongo.updateFirst(new Query(Criteria.where("_id").is(template)),
+                new Update().set("subject", "Your reservation\u000b\u0000"), "templates");
+
+        String id = (String) Api.staff(port, workspace).postJson("/api/v1/messages", Map.of("customerId", jana.id(),
+                "channel", "EMAIL", "category", "TRANSACTIONAL", "templateKey", "stored-before")).get("id");
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> Api.staff(port, workspace)
+                .get("/api/v1/messages/{id}", id).expectBody().jsonPath("$.state").isEqualTo("FAILED"));
+        assertThat(Mailbox.to(jana.email())).isEmpty();
+        assertThat(Mailbox.to("everyone@attacker.example")).isEmpty();
+    }
+
     private void refused(HttpMethod method, String uri, Object body, String field) {
         owner.request(method, uri, body).expectStatus().isBadRequest()
                 .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
