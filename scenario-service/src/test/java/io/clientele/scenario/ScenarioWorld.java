@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -24,8 +25,10 @@ public final class ScenarioWorld implements AutoCloseable {
     public final CustomerEventsFeed feed;
     public final EventsTap tap;
     private final TestClock clock;
+    private final JdbcTemplate jdbc;
 
-    public ScenarioWorld(int port, String bootstrap, TestClock clock) {
+    public ScenarioWorld(int port, String bootstrap, TestClock clock, JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
         owner = Api.owner(port, workspace);
         staff = Api.staff(port, workspace);
         feed = new CustomerEventsFeed(bootstrap);
@@ -50,6 +53,27 @@ public final class ScenarioWorld implements AutoCloseable {
     /** A synced customer with a reservation booked (created), once the service planned it. */
     public void booked(UUID customer, UUID reservation, Instant startsAt) {
         feed.reservation(workspace, customer, reservation, "CREATED", "BOOKED", startsAt, now());
+    }
+
+    /** A customer customer-service announced, once this service knows them. */
+    public UUID customer(boolean synced) {
+        UUID customer = UUID.randomUUID();
+        feed.created(workspace, customer, synced);
+        await().atMost(Duration.ofSeconds(60)).until(() -> known("customer", customer));
+        return customer;
+    }
+
+    /** Whether the service applied an event about a customer or a reservation (its read model holds the row). */
+    public boolean known(String table, UUID id) {
+        return jdbc.queryForObject("SELECT count(*) FROM " + table + " WHERE workspace_id = ? AND id = ?",
+                Integer.class, workspace, id) == 1;
+    }
+
+    /** Waits until the service read an event about the customer with this status (status-changed). */
+    public void awaitStatus(UUID customer, String status) {
+        await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.queryForObject(
+                "SELECT count(*) FROM customer WHERE workspace_id = ? AND id = ? AND status = ?", Integer.class,
+                workspace, customer, status) == 1);
     }
 
     public List<JsonNode> enrollments(UUID customer) {

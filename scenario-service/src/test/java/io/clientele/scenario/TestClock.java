@@ -11,18 +11,21 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 
-/** The service's clock in tests: starts at the real time and moves only when a test moves it. */
+/**
+ * The service's clock in tests: the real time, moved on by whatever the tests skipped. It keeps ticking, as time
+ * does (a timer due "now" becomes due a moment later), and a test jumps it forward instead of waiting.
+ */
 public final class TestClock extends Clock {
 
-    private final AtomicReference<Instant> now = new AtomicReference<>(Instant.now().truncatedTo(ChronoUnit.MILLIS));
+    private final AtomicReference<Duration> skipped = new AtomicReference<>(Duration.ZERO);
 
     public void advance(Duration duration) {
-        now.updateAndGet(instant -> instant.plus(duration));
+        skipped.updateAndGet(total -> total.plus(duration));
     }
 
     @Override
     public Instant instant() {
-        return now.get();
+        return Instant.now().plus(skipped.get()).truncatedTo(ChronoUnit.MICROS);
     }
 
     @Override

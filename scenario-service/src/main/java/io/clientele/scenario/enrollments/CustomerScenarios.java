@@ -73,6 +73,9 @@ class CustomerScenarios {
             throw ConflictException.onField("scenario-paused", "Scenario paused", "scenarioId",
                     "the scenario is paused: activate it first");
         }
+        // customer-service announces every customer; one this service never heard of (or erased) is not there
+        readModel.customer(actor.workspaceId(), customerId).filter(customer -> !customer.erased())
+                .orElseThrow(() -> new NotFoundException("customer", customerId));
         ReservationFacts reservation = null;
         if (reservationId != null) {
             reservation = readModel.reservation(actor.workspaceId(), reservationId)

@@ -48,7 +48,7 @@ class RemindersIT {
 
     @BeforeEach
     void world() {
-        world = new ScenarioWorld(port, bootstrap, clock);
+        world = new ScenarioWorld(port, bootstrap, clock, jdbc);
         world.owner.postJson("/api/v1/scenarios/ready-made/reservation-reminder", Map.of("channel", "SMS"));
     }
 

@@ -1,0 +1,123 @@
+package io.clientele.scenario.enrollments;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.clientele.contracts.EventContracts;
+import io.clientele.scenario.ScenarioWorld;
+import io.clientele.scenario.ServiceIT;
+import io.clientele.scenario.TestClock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** Triggers from events, conditions with their branches, and the exit rules, on real Kafka and a moved clock. */
+@ServiceIT
+class TriggersAndExitsIT {
+
+    @LocalServerPort
+    int port;
+    @Value("${spring.kafka.bootstrap-servers}")
+    String bootstrap;
+    @Autowired
+    TestClock clock;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    ScenarioWorld world;
+
+    @BeforeEach
+    void world() {
+        world = new ScenarioWorld(port, bootstrap, clock, jdbc);
+    }
+
+    @AfterEach
+    void close() {
+        world.close();
+    }
+
+    @Test
+    void aNewCustomerIsWelcomedAtOnce() {
+        world.owner.postJson("/api/v1/scenarios/ready-made/welcome", Map.of("channel", "EMAIL"));
+        UUID customer = world.customer(false);
+        await().atMost(Duration.ofSeconds(60)).until(() -> world.commands().size() == 1);
+        assertThat(world.commands().get(0).at("/data/templateKey").asString()).isEqualTo("welcome");
+        assertThat(world.commands().get(0).at("/data/customerId").asString()).isEqualTo(customer.toString());
+        assertThat(EventContracts.violations(world.commands().get(0).toString())).isEmpty();
+    }
+
+    @Test
+    void aCompletedVisitIsThankedTwoHoursLater() {
+        world.owner.postJson("/api/v1/scenarios/ready-made/thank-you-after-visit", Map.of());
+        UUID customer = UUID.randomUUID();
+        UUID reservation = UUID.randomUUID();
+        world.feed.reservation(world.workspace, customer, reservation, "COMPLETED", "COMPLETED",
+                world.now().minus(Duration.ofHours(1)), world.now());
+        assertThat(world.awaitPlanned(customer, 1).get(0).get("stepId").asString()).isEqualTo("thank-you");
+        world.advance(Duration.ofHours(2).plusMinutes(1));
+        await().atMost(Duration.ofSeconds(60)).until(() -> world.commands().size() == 1);
+        assertThat(world.commands().get(0).at("/data/category").asString()).isEqualTo("MARKETING");
+        assertThat(world.commands().get(0).at("/data/variables/reservation/reservationId").asString())
+                .isEqualTo(reservation.toString());
+        assertThat(EventContracts.violations(world.commands().get(0).toString())).isEmpty();
+    }
+
+    @Test
+    void aConditionTakesTheBranchTheCustomerMatches() {
+        UUID scenario = world.scenario("""
+                {"name": "Regulars", "trigger": "MANUAL", "entry": {"reEntry": "ALWAYS"}, "steps": [
+                  {"id": "check", "type": "CONDITION", "if": {"field": "customer.status", "operator": "EQUALS",
+                   "value": "REGULAR"}, "yes": "regular", "no": "newcomer"},
+                  {"id": "regular", "type": "SEND", "message": {"templateKey": "regular", "channel": "SMS",
+                   "category": "MARKETING"}, "next": "done"},
+                  {"id": "newcomer", "type": "SEND", "message": {"templateKey": "newcomer", "channel": "SMS",
+                   "category": "MARKETING"}},
+                  {"id": "done", "type": "END"}]}""");
+        UUID customer = world.customer(false);
+        world.start(customer, scenario);
+        await().atMost(Duration.ofSeconds(60)).until(() -> world.commands().size() == 1);
+        world.feed.statusChanged(world.workspace, customer, "REGULAR");
+        world.awaitStatus(customer, "REGULAR");
+        world.start(customer, scenario);
+        await().atMost(Duration.ofSeconds(60)).until(() -> world.commands().size() == 2);
+        assertThat(world.commands()).extracting(command -> command.at("/data/templateKey").asString())
+                .containsExactlyInAnyOrder("newcomer", "regular");
+        assertThat(world.events("scenario.step-executed.v1")).extracting(e -> e.at("/data/outcome").asString())
+                .contains("YES", "NO");
+    }
+
+    @Test
+    void aBlockedCustomerAndAnUnsubscribedOneLeaveTheScenariosThatSaySo() {
+        UUID scenario = world.scenario("""
+                {"name": "Win back", "trigger": "MANUAL", "exitWhen": ["CUSTOMER_BLOCKED"], "steps": [
+                  {"id": "wait", "type": "WAIT", "duration": "P30D"},
+                  {"id": "offer", "type": "SEND", "message": {"templateKey": "offer", "channel": "EMAIL",
+                   "category": "MARKETING"}}]}""");
+        UUID news = world.scenario("""
+                {"name": "News", "trigger": "MANUAL", "exitWhen": ["UNSUBSCRIBED"], "steps": [
+                  {"id": "wait", "type": "WAIT", "duration": "P30D"},
+                  {"id": "news", "type": "SEND", "message": {"templateKey": "news", "channel": "EMAIL",
+                   "category": "MARKETING"}}]}""");
+        UUID blocked = world.customer(false);
+        world.start(blocked, scenario);
+        world.start(blocked, news);
+        world.feed.statusChanged(world.workspace, blocked, "BLOCKED");
+        await().atMost(Duration.ofSeconds(60)).until(() -> world.enrollments(blocked).size() == 1);
+        assertThat(world.enrollments(blocked).get(0).get("scenarioName").asString()).isEqualTo("News");
+
+        world.feed.unsubscribed(world.workspace, blocked);
+        await().atMost(Duration.ofSeconds(60)).until(() -> world.enrollments(blocked).isEmpty());
+        assertThat(world.events("scenario.enrollment-ended.v1")).extracting(e -> e.at("/data/reason").asString())
+                .containsExactlyInAnyOrder("CUSTOMER_BLOCKED", "UNSUBSCRIBED");
+        // an exit rule that already holds keeps the customer out
+        world.staff.post("/api/v1/customers/{c}/enrollments", Map.of("scenarioId", scenario.toString()), blocked)
+                .expectStatus().isEqualTo(409);
+    }
+}
