@@ -49,6 +49,25 @@ public final class CustomerEventsFeed implements AutoCloseable {
         send("customer.events", customer, event);
     }
 
+    /** A booking (created) with the reservation's free-text fields as given (null stays null); its event id. */
+    public String reservationWith(UUID workspace, UUID customer, UUID reservation, Instant startsAt, String service,
+            String staff, String location) {
+        ObjectNode event = event("reservation.recorded.v1", workspace, customer);
+        ObjectNode data = (ObjectNode) event.get("data");
+        data.put("customerId", customer.toString());
+        data.put("reservationId", reservation.toString());
+        data.put("change", "CREATED");
+        data.put("status", "BOOKED");
+        data.put("startsAt", startsAt.toString());
+        data.putNull("previousStartsAt");
+        data.put("occurredAt", Instant.now().toString());
+        data.put("service", service);
+        data.put("staff", staff);
+        data.put("location", location);
+        send("customer.events", customer, event);
+        return event.get("id").asString();
+    }
+
     public void statusChanged(UUID workspace, UUID customer, String to) {
         ObjectNode event = event("customer.status-changed.v1", workspace, customer);
         ((ObjectNode) event.get("data")).put("customerId", customer.toString()).put("from", "NEW").put("to", to);
