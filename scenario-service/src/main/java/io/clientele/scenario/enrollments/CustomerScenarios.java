@@ -103,6 +103,11 @@ class CustomerScenarios {
         return view(actor.workspaceId(), store.enrollment(actor.workspaceId(), enrollmentId).orElseThrow());
     }
 
+    /** Every enrollment of the customer, running and ended, with every step: their part of the GDPR export. */
+    List<EnrollmentView> all(UUID workspaceId, UUID customerId) {
+        return store.allOf(workspaceId, customerId).stream().map(row -> view(workspaceId, row)).toList();
+    }
+
     @Transactional(readOnly = true)
     EnrollmentView one(UUID workspaceId, UUID enrollmentId) {
         return view(workspaceId, store.enrollment(workspaceId, enrollmentId)

@@ -83,6 +83,15 @@ class PlannedSteps {
                 PlannedSteps::enrollment, workspaceId, customerId);
     }
 
+    /** Every enrollment of the customer, running and ended. */
+    List<EnrollmentRow> allOf(UUID workspaceId, UUID customerId) {
+        return jdbc.query("""
+                SELECT id, scenario_id, scenario_version, customer_id, reservation_id, active, started_at, started_by,
+                       ended_at, end_reason
+                  FROM enrollment WHERE workspace_id = ? AND customer_id = ? ORDER BY started_at, id""",
+                PlannedSteps::enrollment, workspaceId, customerId);
+    }
+
     List<EnrollmentRow> activeAbout(UUID workspaceId, UUID reservationId) {
         return jdbc.query("""
                 SELECT id, scenario_id, scenario_version, customer_id, reservation_id, active, started_at, started_by,

@@ -2,6 +2,7 @@ package io.clientele.scenario.enrollments;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -85,6 +86,15 @@ class ReadModel {
                 SELECT synced, status, language, subscription, erased_at IS NOT NULL FROM customer
                  WHERE workspace_id = ? AND id = ?""", (rs, n) -> new CustomerFacts(rs.getBoolean(1), rs.getString(2),
                 rs.getString(3), rs.getString(4), rs.getBoolean(5)), workspaceId, id).stream().findFirst();
+    }
+
+    List<ReservationFacts> reservationsOf(UUID workspaceId, UUID customerId) {
+        return jdbc.query("""
+                SELECT id, customer_id, status, service, staff, location, starts_at, ends_at FROM reservation
+                 WHERE workspace_id = ? AND customer_id = ? ORDER BY starts_at, id""", (rs, n) -> new ReservationFacts(
+                rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3), rs.getString(4),
+                rs.getString(5), rs.getString(6), rs.getTimestamp(7).toInstant(),
+                rs.getTimestamp(8) == null ? null : rs.getTimestamp(8).toInstant()), workspaceId, customerId);
     }
 
     Optional<ReservationFacts> reservation(UUID workspaceId, UUID id) {

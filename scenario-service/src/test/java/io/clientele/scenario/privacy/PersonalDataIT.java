@@ -24,9 +24,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * C-5 in scenario-service through {@link PersonalData}: every column of the schema is classified; a customer
- * whose every personal free-text column holds a marker of this run; after {@code customer.erased.v1} no column of
- * any table holds any of them, their enrollments and steps are gone and late events cannot bring them back.
+ * C-5 and C-12 in scenario-service through {@link PersonalData}: every column of the schema is classified; a
+ * customer whose every personal free-text column holds a marker of this run, all shown by the export; after
+ * {@code customer.erased.v1} no column of any table holds any of them, their enrollments and steps are gone and
+ * late events cannot bring them back.
  * <p>
  * The outbox relay is stopped meanwhile, so the customer's send command and scenario events are still waiting
  * when the erasure arrives: they carry the same data and must go too.
@@ -88,6 +89,12 @@ class PersonalDataIT {
                 .filter(column -> columnsHoldingAMarker().stream().noneMatch(column::equals)))
                 .as("personal free-text columns this test did not fill: make it fill them").isEmpty();
 
+        String export = world.staff.get("/api/v1/exports/customers/{id}", customer).expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody();
+        assertThat(export).as("the export shows what the database holds about the customer")
+                .contains(run + "service", run + "staff", run + "location", "\"stepId\":\"reminder-2h\"",
+                        "\"outcome\":\"REQUESTED\"", "\"synced\":true");
+
         world.feed.erased(world.workspace, customer);
         await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.queryForObject(
                 "SELECT count(*) FROM customer WHERE workspace_id = ? AND id = ? AND erased_at IS NOT NULL",
@@ -99,6 +106,9 @@ class PersonalDataIT {
         assertThat(jdbc.queryForObject("SELECT count(*) FROM platform.outbox_event WHERE message_key = ?",
                 Integer.class, customer.toString())).isZero();
         assertThat(world.enrollments(customer)).isEmpty();
+        assertThat(world.staff.get("/api/v1/exports/customers/{id}", customer).expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody())
+                .contains("\"reservations\":[]", "\"enrollments\":[]").doesNotContain(run);
 
         // a reservation event arriving late brings back neither the customer nor a scenario
         UUID late = UUID.randomUUID();
