@@ -86,6 +86,12 @@ public final class CustomerEventsFeed implements AutoCloseable {
         send("customer.events", customer, event);
     }
 
+    /** Any text, as a broken producer might send it. */
+    public void raw(UUID customer, String value) {
+        producer.send(new ProducerRecord<>("customer.events", customer.toString(), value));
+        producer.flush();
+    }
+
     private static ObjectNode event(String type, UUID workspace, UUID customer) {
         ObjectNode event = (ObjectNode) JSON.readTree(EventContracts.sample(type));
         event.put("id", UUID.randomUUID().toString());

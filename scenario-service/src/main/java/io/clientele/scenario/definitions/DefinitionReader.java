@@ -11,14 +11,10 @@ import io.clientele.platform.problem.FieldViolation;
 import io.clientele.platform.problem.InvalidInputException;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Deque;
 import java.util.EnumSet;
-import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -96,7 +92,7 @@ final class DefinitionReader {
             return null;
         }
         Definition definition = new Definition(name, trigger, reEntry, cooldown, exits, steps);
-        checkGraph(definition);
+        violations.addAll(StepGraph.check(definition));
         return definition;
     }
 
@@ -186,54 +182,6 @@ final class DefinitionReader {
         if (target != null && !ids.contains(target)) {
             fail(path, "unknown-step", "no step has the id " + target);
         }
-    }
-
-    /** Every step is reached from the first, and no step leads back to itself. */
-    private void checkGraph(Definition definition) {
-        Map<String, Integer> index = new HashMap<>();
-        for (int i = 0; i < definition.steps().size(); i++) {
-            index.put(definition.steps().get(i).id(), i);
-        }
-        Set<String> reached = new LinkedHashSet<>();
-        Deque<Step> todo = new ArrayDeque<>(List.of(definition.first()));
-        while (!todo.isEmpty()) {
-            Step step = todo.pop();
-            if (reached.add(step.id())) {
-                todo.addAll(definition.successors(step));
-            }
-        }
-        for (Step step : definition.steps()) {
-            if (!reached.contains(step.id())) {
-                fail("steps[" + index.get(step.id()) + "]", "never-runs",
-                        "no path from the first step reaches step " + step.id() + ": it can never run");
-            }
-        }
-        // depth-first search: a step met again while still on the path is a loop
-        Map<String, Integer> state = new HashMap<>();
-        for (Step step : definition.steps()) {
-            String loopAt = loop(definition, step, state);
-            if (loopAt != null) {
-                fail("steps[" + index.get(loopAt) + "]", "loop", "step " + loopAt
-                        + " leads back to itself: a scenario runs forward only");
-                return;
-            }
-        }
-    }
-
-    private static String loop(Definition definition, Step step, Map<String, Integer> state) {
-        Integer seen = state.get(step.id());
-        if (seen != null) {
-            return seen == 1 ? step.id() : null;
-        }
-        state.put(step.id(), 1);
-        for (Step successor : definition.successors(step)) {
-            String found = loop(definition, successor, state);
-            if (found != null) {
-                return found;
-            }
-        }
-        state.put(step.id(), 2);
-        return null;
     }
 
     private Message message(JsonNode step, String path) {

@@ -30,14 +30,19 @@ class ScenarioStore {
         this.jdbc = jdbc;
     }
 
-    void insert(UUID workspaceId, UUID id, Definition definition, JsonNode body, String readyMade, String actor,
+    /** @return false when the workspace already has this ready-made scenario (nothing written) */
+    boolean insert(UUID workspaceId, UUID id, Definition definition, JsonNode body, String readyMade, String actor,
             Instant now) {
-        jdbc.update("""
+        int inserted = jdbc.update("""
                 INSERT INTO scenario (workspace_id, id, name, trigger, active, current_version, ready_made, created_at,
                                       updated_at)
-                VALUES (?, ?, ?, ?, true, 1, ?, ?, ?)""", workspaceId, id, definition.name(),
-                definition.trigger().name(), readyMade, Timestamp.from(now), Timestamp.from(now));
-        insertVersion(workspaceId, id, 1, body, actor, now);
+                VALUES (?, ?, ?, ?, true, 1, ?, ?, ?)
+                ON CONFLICT (workspace_id, ready_made) WHERE ready_made IS NOT NULL DO NOTHING""", workspaceId, id,
+                definition.name(), definition.trigger().name(), readyMade, Timestamp.from(now), Timestamp.from(now));
+        if (inserted == 1) {
+            insertVersion(workspaceId, id, 1, body, actor, now);
+        }
+        return inserted == 1;
     }
 
     /** @return the new version, or empty when the scenario does not exist in the workspace */

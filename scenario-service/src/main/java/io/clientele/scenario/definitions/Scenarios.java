@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.JsonNode;
@@ -53,9 +52,8 @@ public class Scenarios {
             }
         }
         UUID id = UUID.randomUUID();
-        try {
-            store.insert(actor.workspaceId(), id, definition, body, readyMade, actor.subject(), clock.instant());
-        } catch (DuplicateKeyException sameReadyMadeAtOnce) {
+        if (!store.insert(actor.workspaceId(), id, definition, body, readyMade, actor.subject(), clock.instant())) {
+            // switched on by another request at the same moment
             return get(actor.workspaceId(), store.findReadyMade(actor.workspaceId(), readyMade).orElseThrow());
         }
         return get(actor.workspaceId(), id);

@@ -174,10 +174,11 @@ class Enrollments {
                     store.finish(row.id(), "SKIPPED", reason, now);
                     outbound.executed(at, step, due, now, "SKIPPED", reason, null);
                 } else if (!due.equals(row.dueAt())) {
-                    Instant at2 = due.isBefore(now) ? now : due;
-                    store.move(row.id(), at2);
-                    timers.set(row.id(), at2);
-                    outbound.scheduled(at, step, at2);
+                    // a condition moved into the past is decided now
+                    Instant moved = due.isBefore(now) ? now : due;
+                    store.move(row.id(), moved);
+                    timers.set(row.id(), moved);
+                    outbound.scheduled(at, step, moved);
                 }
             }
             completeIfDone(at, now);

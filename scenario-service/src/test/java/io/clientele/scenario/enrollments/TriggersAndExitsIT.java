@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.clientele.contracts.EventContracts;
+import io.clientele.scenario.EventsTap;
 import io.clientele.scenario.ScenarioWorld;
 import io.clientele.scenario.ServiceIT;
 import io.clientele.scenario.TestClock;
@@ -91,6 +92,20 @@ class TriggersAndExitsIT {
                 .containsExactlyInAnyOrder("newcomer", "regular");
         assertThat(world.events("scenario.step-executed.v1")).extracting(e -> e.at("/data/outcome").asString())
                 .contains("YES", "NO");
+    }
+
+    @Test
+    void anUnreadableEventGoesToTheDeadLetterTopicAndItsNeighboursAreApplied() {
+        world.owner.postJson("/api/v1/scenarios/ready-made/reservation-reminder", Map.of());
+        UUID customer = UUID.randomUUID();
+        try (EventsTap deadLetters = new EventsTap(bootstrap, "customer.events.dlt")) {
+            world.feed.raw(customer, EventContracts.sample("reservation.recorded.v1")
+                    .replace("5e1f0000-0000-4000-8000-000000000001", world.workspace.toString())
+                    .replace("\"startsAt\"", "\"beginsAt\""));
+            world.booked(customer, UUID.randomUUID(), world.now().plus(Duration.ofDays(3)));
+            world.awaitPlanned(customer, 2);
+            await().atMost(Duration.ofSeconds(60)).until(() -> !deadLetters.of(world.workspace).isEmpty());
+        }
     }
 
     @Test
