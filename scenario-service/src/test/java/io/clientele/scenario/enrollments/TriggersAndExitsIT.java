@@ -9,6 +9,7 @@ import io.clientele.scenario.ScenarioWorld;
 import io.clientele.scenario.ServiceIT;
 import io.clientele.scenario.TestClock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
@@ -92,6 +93,38 @@ class TriggersAndExitsIT {
                 .containsExactlyInAnyOrder("newcomer", "regular");
         assertThat(world.events("scenario.step-executed.v1")).extracting(e -> e.at("/data/outcome").asString())
                 .contains("YES", "NO");
+    }
+
+    @Test
+    void everyReservationChangeStartsItsOwnScenariosOncePerReservation() {
+        for (String trigger : List.of("CREATED", "RESCHEDULED", "CANCELLED", "COMPLETED", "NO_SHOW")) {
+            world.scenario("""
+                    {"name": "On %1$s", "trigger": "RESERVATION_%1$s", "steps": [
+                      {"id": "wait", "type": "WAIT", "duration": "P1D"},
+                      {"id": "send", "type": "SEND", "message": {"templateKey": "x", "channel": "SMS",
+                       "category": "TRANSACTIONAL"}}]}""".formatted(trigger));
+        }
+        UUID customer = UUID.randomUUID();
+        UUID reservation = UUID.randomUUID();
+        java.time.Instant start = world.now().plus(Duration.ofDays(5));
+        world.booked(customer, reservation, start);
+        // delivered again under a new id (a partner's retry): once per reservation
+        world.booked(customer, reservation, start);
+        await().atMost(Duration.ofSeconds(60)).until(() -> world.enrollments(customer).size() == 1);
+        world.feed.reservation(world.workspace, customer, reservation, "RESCHEDULED", "BOOKED",
+                start.plus(Duration.ofDays(1)), world.now());
+        world.feed.reservation(world.workspace, customer, reservation, "NO_SHOW", "NO_SHOW",
+                start.plus(Duration.ofDays(1)), world.now());
+        world.feed.reservation(world.workspace, customer, reservation, "COMPLETED", "COMPLETED",
+                start.plus(Duration.ofDays(1)), world.now());
+        world.feed.reservation(world.workspace, customer, reservation, "CANCELLED", "CANCELLED",
+                start.plus(Duration.ofDays(1)), world.now());
+        await().atMost(Duration.ofSeconds(60)).until(() -> world.enrollments(customer).size() == 5);
+        assertThat(world.enrollments(customer)).extracting(e -> e.get("scenarioName").asString())
+                .containsExactlyInAnyOrder("On CREATED", "On RESCHEDULED", "On NO_SHOW", "On COMPLETED",
+                        "On CANCELLED");
+        assertThat(world.enrollments(customer)).allSatisfy(e -> assertThat(e.get("reservationId").asString())
+                .isEqualTo(reservation.toString()));
     }
 
     @Test
