@@ -55,9 +55,12 @@ public record Definition(String name, Trigger trigger, ReEntry reEntry, Duration
         ONCE, ONCE_PER_RESERVATION, ALWAYS, AFTER_COOLDOWN
     }
 
-    /** What ends a running enrollment early. */
+    /**
+     * What ends a running enrollment early. NEXT_RESERVATION: the customer booked or completed another visit (a
+     * reactivation waits from the last visit, so each new one starts it afresh).
+     */
     public enum ExitRule {
-        RESERVATION_CANCELLED, CUSTOMER_BLOCKED, UNSUBSCRIBED
+        RESERVATION_CANCELLED, CUSTOMER_BLOCKED, UNSUBSCRIBED, NEXT_RESERVATION
     }
 
     public enum StepType {

@@ -149,6 +149,17 @@ class Enrollments {
     void exit(UUID workspaceId, UUID customerId, UUID reservationId, ExitRule rule, Instant now) {
         List<EnrollmentRow> running = reservationId != null ? store.activeAbout(workspaceId, reservationId)
                 : store.activeOf(workspaceId, customerId);
+        end(workspaceId, running, rule, now);
+    }
+
+    /** The customer booked or completed a visit: enrollments about any other reservation that say so end. */
+    void nextReservation(UUID workspaceId, UUID customerId, UUID reservationId, Instant now) {
+        end(workspaceId, store.activeOf(workspaceId, customerId).stream()
+                .filter(enrollment -> !reservationId.equals(enrollment.reservationId())).toList(),
+                ExitRule.NEXT_RESERVATION, now);
+    }
+
+    private void end(UUID workspaceId, List<EnrollmentRow> running, ExitRule rule, Instant now) {
         for (EnrollmentRow enrollment : running) {
             if (definition(workspaceId, enrollment).exitWhen().contains(rule)) {
                 end(workspaceId, enrollment, rule.name(), "system:scenario-service", now);

@@ -94,6 +94,9 @@ class IncomingEvents {
                 } else if (event.change().equals("RESCHEDULED")) {
                     enrollments.reschedule(event.workspaceId(), current, now);
                 }
+                if (event.change().equals("CREATED") || event.change().equals("COMPLETED")) {
+                    enrollments.nextReservation(event.workspaceId(), event.customerId(), current.id(), now);
+                }
                 enrol(event, Trigger.ofReservationChange(event.change()), now);
             }
             default -> throw new IllegalStateException("unexpected type " + event.type());

@@ -23,12 +23,15 @@ final class ReadyMade {
                     "24 hours and 2 hours before a booked visit; ends when the reservation is cancelled"),
             new Offer("thank-you-after-visit", "Thank you after the visit",
                     "2 hours after a completed visit, once per reservation"),
-            new Offer("welcome", "Welcome", "right after a new customer is created, once"));
+            new Offer("welcome", "Welcome", "right after a new customer is created, once"),
+            new Offer("reactivation", "Reactivation",
+                    "N days (default 90) after the customer's last completed visit; each new booking or visit starts"
+                            + " the wait afresh, with no nightly scan"));
 
     private ReadyMade() {
     }
 
-    static JsonNode definition(String key, String channel) {
+    static JsonNode definition(String key, String channel, int days) {
         if (!List.of("SMS", "EMAIL").contains(channel)) {
             throw InvalidInputException.of("channel", "unknown", "'" + channel + "' is not one of [SMS, EMAIL]");
         }
@@ -61,12 +64,21 @@ final class ReadyMade {
                        {"id": "welcome", "type": "SEND", "title": "Welcome",
                         "message": {"templateKey": "welcome", "channel": "%1$s", "category": "MARKETING"}}
                      ]}""";
+            case "reactivation" -> """
+                    {"name": "Reactivation", "trigger": "RESERVATION_COMPLETED", "entry": {"reEntry": "ALWAYS"},
+                     "exitWhen": ["NEXT_RESERVATION", "CUSTOMER_BLOCKED", "UNSUBSCRIBED"],
+                     "steps": [
+                       {"id": "wait", "type": "WAIT", "duration": "P%2$dD"},
+                       {"id": "we-miss-you", "type": "SEND", "title": "We miss you",
+                        "message": {"templateKey": "we-miss-you", "channel": "%1$s", "category": "MARKETING"}}
+                     ]}""";
             default -> throw new NotFoundException("ready-made scenario", key);
         };
-        return JSON.readTree(json.formatted(channel));
+        return JSON.readTree(json.formatted(channel, days));
     }
 
     static Map<String, String> defaultChannels() {
-        return Map.of("reservation-reminder", "SMS", "thank-you-after-visit", "EMAIL", "welcome", "EMAIL");
+        return Map.of("reservation-reminder", "SMS", "thank-you-after-visit", "EMAIL", "welcome", "EMAIL",
+                "reactivation", "EMAIL");
     }
 }

@@ -37,10 +37,19 @@ class ReadyMadeController {
     @PostMapping("/api/v1/scenarios/ready-made/{key}")
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize("hasRole('OWNER')")
-    @Operation(summary = "Switch a ready-made scenario on", description = "Optional body {\"channel\": \"SMS\"|\"EMAIL\"}."
+    @Operation(summary = "Switch a ready-made scenario on", description = "Optional body {\"channel\": \"SMS\"|\"EMAIL\","
+            + " \"days\": N} (days: reactivation's wait, 1 to 3650, default 90)."
             + " Creates an ordinary, active scenario the workspace can edit, pause or end like its own.")
     ScenarioView switchOn(Actor actor, @PathVariable String key, @RequestBody(required = false) JsonNode body) {
         String channel = ReadyMade.defaultChannels().get(key);
+        int days = 90;
+        if (body != null && body.isObject() && body.get("days") != null && !body.get("days").isNull()) {
+            JsonNode given = body.get("days");
+            if (!given.isIntegralNumber() || given.asLong() < 1 || given.asLong() > 3650) {
+                throw InvalidInputException.of("days", "range", "must be a whole number from 1 to 3650");
+            }
+            days = given.asInt();
+        }
         if (body != null && !body.isNull()) {
             JsonNode given = body.isObject() ? body.get("channel") : null;
             if (!body.isObject() || (given != null && !given.isNull() && !given.isString())) {
@@ -51,6 +60,6 @@ class ReadyMadeController {
                 channel = given.asString();
             }
         }
-        return scenarios.create(actor, ReadyMade.definition(key, channel == null ? "SMS" : channel), key);
+        return scenarios.create(actor, ReadyMade.definition(key, channel == null ? "SMS" : channel, days), key);
     }
 }

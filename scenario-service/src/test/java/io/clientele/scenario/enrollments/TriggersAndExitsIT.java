@@ -128,6 +128,36 @@ class TriggersAndExitsIT {
     }
 
     @Test
+    void reactivationWaitsFromTheLastVisitAndEachNewVisitStartsItAfresh() {
+        world.owner.post("/api/v1/scenarios/ready-made/reactivation", Map.of("days", "60")).expectStatus()
+                .isBadRequest().expectBody().jsonPath("$.errors[0].field").isEqualTo("days");
+        world.owner.postJson("/api/v1/scenarios/ready-made/reactivation", Map.of("days", 60));
+        UUID customer = UUID.randomUUID();
+        UUID first = UUID.randomUUID();
+        world.feed.reservation(world.workspace, customer, first, "COMPLETED", "COMPLETED",
+                world.now().minus(Duration.ofHours(1)), world.now());
+        java.time.Instant firstDue = java.time.Instant.parse(world.awaitPlanned(customer, 1).get(0).get("dueAt")
+                .asString());
+        assertThat(firstDue).isBetween(world.now().plus(Duration.ofDays(59)), world.now().plus(Duration.ofDays(60)));
+
+        world.advance(Duration.ofDays(30));
+        UUID second = UUID.randomUUID();
+        world.feed.reservation(world.workspace, customer, second, "CREATED", "BOOKED",
+                world.now().plus(Duration.ofDays(2)), world.now());
+        await().atMost(Duration.ofSeconds(60)).until(() -> world.enrollments(customer).isEmpty());
+        world.feed.reservation(world.workspace, customer, second, "COMPLETED", "COMPLETED",
+                world.now().plus(Duration.ofDays(2)), world.now());
+        java.time.Instant secondDue = java.time.Instant.parse(world.awaitPlanned(customer, 1).get(0).get("dueAt")
+                .asString());
+        assertThat(secondDue).isAfter(firstDue.plus(Duration.ofDays(29)));
+        assertThat(world.events("scenario.enrollment-ended.v1")).singleElement().satisfies(ended ->
+                assertThat(ended.at("/data/reason").asString()).isEqualTo("NEXT_RESERVATION"));
+        world.events("scenario.enrollment-ended.v1").forEach(event ->
+                assertThat(EventContracts.violations(event.toString())).isEmpty());
+        assertThat(world.commands()).isEmpty();
+    }
+
+    @Test
     void anUnreadableEventGoesToTheDeadLetterTopicAndItsNeighboursAreApplied() {
         world.owner.postJson("/api/v1/scenarios/ready-made/reservation-reminder", Map.of());
         UUID customer = UUID.randomUUID();
