@@ -9,6 +9,7 @@ import io.clientele.scenario.enrollments.ReadModel.CustomerFacts;
 import io.clientele.scenario.enrollments.ReadModel.ReservationFacts;
 import io.clientele.scenario.enrollments.ScenarioEventsOutbound.Context;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
@@ -76,6 +77,10 @@ class StepRunner {
         }
         enrollments.completeIfDone(at, now);
         meters.counter("clientele.scenario.steps.executed", "type", step.type().name()).increment();
+        // how late the step ran after its due time: the timers' health (polling interval, threads, instances)
+        Timer.builder("clientele.scenario.steps.lateness").description("From a step's due time to its execution")
+                .publishPercentiles(0.5, 0.99).register(meters)
+                .record(java.time.Duration.between(due.dueAt(), now));
     }
 
     static boolean holds(Condition condition, CustomerFacts customer, ReservationFacts reservation) {
