@@ -34,15 +34,20 @@ class CustomerExportIT {
     static final String ORDER_LINK_PART = "{\"service\": \"order-link-service\", \"workspaceId\": \"" + WORKSPACE
             + "\", \"sections\": {\"orders\": [{\"number\": 17}]}}";
 
+    static final String SCENARIO_PART = "{\"service\": \"scenario-service\", \"workspaceId\": \"" + WORKSPACE
+            + "\", \"sections\": {\"enrollments\": [{\"scenarioName\": \"Reservation reminder\"}]}}";
+
     static final RecordingUpstream customerService = RecordingUpstream.answering(200, CUSTOMER_PART);
     static final RecordingUpstream communicationService = RecordingUpstream.answering(200, COMMUNICATION_PART);
     static final RecordingUpstream orderLinkService = RecordingUpstream.answering(200, ORDER_LINK_PART);
+    static final RecordingUpstream scenarioService = RecordingUpstream.answering(200, SCENARIO_PART);
 
     @DynamicPropertySource
     static void partsFromTheStandIns(DynamicPropertyRegistry properties) {
         properties.add("clientele.services.customer-url", customerService::url);
         properties.add("clientele.services.communication-url", communicationService::url);
         properties.add("clientele.services.order-link-url", orderLinkService::url);
+        properties.add("clientele.services.scenario-url", scenarioService::url);
     }
 
     @AfterAll
@@ -50,6 +55,7 @@ class CustomerExportIT {
         customerService.close();
         communicationService.close();
         orderLinkService.close();
+        scenarioService.close();
     }
 
     @LocalServerPort
@@ -67,6 +73,7 @@ class CustomerExportIT {
         customerService.answer(200, CUSTOMER_PART).forget();
         communicationService.answer(200, COMMUNICATION_PART).forget();
         orderLinkService.answer(200, ORDER_LINK_PART).forget();
+        scenarioService.answer(200, SCENARIO_PART).forget();
     }
 
     @Test
@@ -83,7 +90,9 @@ class CustomerExportIT {
                 .jsonPath("$.exportedAt").isNotEmpty()
                 .jsonPath("$.parts.customer-service.sections.profile.firstName").isEqualTo("Jana")
                 .jsonPath("$.parts.communication-service.sections.messages[0].title").isEqualTo("Reminder")
-                .jsonPath("$.parts.order-link-service.sections.orders[0].number").isEqualTo(17);
+                .jsonPath("$.parts.order-link-service.sections.orders[0].number").isEqualTo(17)
+                .jsonPath("$.parts.scenario-service.sections.enrollments[0].scenarioName")
+                .isEqualTo("Reservation reminder");
 
         for (RecordingUpstream service : List.of(customerService, communicationService, orderLinkService)) {
             RecordingUpstream.Received request = service.next();

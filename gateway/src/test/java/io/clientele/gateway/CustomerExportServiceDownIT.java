@@ -19,18 +19,25 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class CustomerExportServiceDownIT {
 
-    static final RecordingUpstream customerService = RecordingUpstream.answering(200,
-            "{\"workspaceId\": \"5e1f0000-0000-4000-8000-000000000001\", \"sections\": {}}");
+    static final String EMPTY_PART = "{\"workspaceId\": \"5e1f0000-0000-4000-8000-000000000001\", \"sections\": {}}";
+    static final RecordingUpstream customerService = RecordingUpstream.answering(200, EMPTY_PART);
+    // every other part answers, so the one down is the only one named
+    static final RecordingUpstream orderLinkService = RecordingUpstream.answering(200, EMPTY_PART);
+    static final RecordingUpstream scenarioService = RecordingUpstream.answering(200, EMPTY_PART);
 
     @DynamicPropertySource
     static void communicationServiceIsDown(DynamicPropertyRegistry properties) {
         properties.add("clientele.services.customer-url", customerService::url);
+        properties.add("clientele.services.order-link-url", orderLinkService::url);
+        properties.add("clientele.services.scenario-url", scenarioService::url);
         properties.add("clientele.services.communication-url", () -> "http://127.0.0.1:" + aPortNobodyListensOn());
     }
 
     @AfterAll
     static void stopTheStandIn() {
         customerService.close();
+        orderLinkService.close();
+        scenarioService.close();
     }
 
     @LocalServerPort

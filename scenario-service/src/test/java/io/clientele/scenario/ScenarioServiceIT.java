@@ -1,20 +1,13 @@
 package io.clientele.scenario;
 
 import io.clientele.testkit.conventions.PostgresServiceConventions;
-import io.clientele.testkit.spring.UseKafka;
-import io.clientele.testkit.spring.UsePostgres;
-import io.clientele.testkit.spring.UseTestTokens;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.health.actuate.endpoint.HealthEndpoint;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** scenario-service starts on its own database, with the platform's tables, and keeps the service conventions. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@UsePostgres
-@UseKafka
-@UseTestTokens
+@ServiceIT
 class ScenarioServiceIT implements PostgresServiceConventions {
 
     @LocalServerPort

@@ -1,0 +1,42 @@
+package io.clientele.scenario.enrollments;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Isolation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * C-12: scenario-service's part of a customer's GDPR export, read in one snapshot: what it knows of the customer,
+ * their reservations, and every enrollment with every step. Exactly what {@code customer.erased.v1} removes
+ * ({@code PersonalData}). A customer this service never heard of has empty sections rather than a 404: whether
+ * the customer exists is customer-service's to say.
+ */
+@Service
+class CustomerDataExport {
+
+    record Part(String service, UUID customerId, UUID workspaceId, Instant exportedAt, Map<String, Object> sections) {
+    }
+
+    private final ReadModel readModel;
+    private final CustomerScenarios customerScenarios;
+    private final Clock clock;
+
+    CustomerDataExport(ReadModel readModel, CustomerScenarios customerScenarios, Clock clock) {
+        this.readModel = readModel;
+        this.customerScenarios = customerScenarios;
+        this.clock = clock;
+    }
+
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
+    Part of(UUID workspaceId, UUID customerId) {
+        Map<String, Object> sections = new LinkedHashMap<>();
+        sections.put("customer", readModel.customer(workspaceId, customerId).orElse(null));
+        sections.put("reservations", readModel.reservationsOf(workspaceId, customerId));
+        sections.put("enrollments", customerScenarios.all(workspaceId, customerId));
+        return new Part("scenario-service", customerId, workspaceId, clock.instant(), sections);
+    }
+}

@@ -1,0 +1,156 @@
+package io.clientele.scenario.enrollments;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/** Enrollments and their planned steps in PostgreSQL. */
+@Repository
+class PlannedSteps {
+
+    /** A planned step with what running it needs of its enrollment. */
+    record Due(UUID id, UUID workspaceId, UUID enrollmentId, UUID scenarioId, int version, UUID customerId,
+            UUID reservationId, String stepId, String type, String title, Instant dueAt, String status, boolean active) {
+    }
+
+    record Row(UUID id, String stepId, String type, String title, Instant dueAt, Duration anchorOffset, String status,
+            String outcome, Instant doneAt) {
+    }
+
+    record EnrollmentRow(UUID id, UUID scenarioId, int version, UUID customerId, UUID reservationId, boolean active,
+            Instant startedAt, String startedBy, Instant endedAt, String endReason) {
+    }
+
+    private final JdbcTemplate jdbc;
+
+    PlannedSteps(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Serialises decisions about one customer in one scenario (entry rules read, then write). */
+    void lock(UUID workspaceId, UUID scenarioId, UUID customerId) {
+        jdbc.queryForList("SELECT pg_advisory_xact_lock(hashtextextended(?, 0))", Object.class,
+                workspaceId + "/" + scenarioId + "/" + customerId);
+    }
+
+    void insertEnrollment(UUID workspaceId, UUID id, UUID scenarioId, int version, UUID customerId, UUID reservationId,
+            String startedBy, Instant now) {
+        jdbc.update("""
+                INSERT INTO enrollment (id, workspace_id, scenario_id, scenario_version, customer_id, reservation_id,
+                                        active, started_at, started_by)
+                VALUES (?, ?, ?, ?, ?, ?, true, ?, ?)""", id, workspaceId, scenarioId, version, customerId,
+                reservationId, Timestamp.from(now), startedBy);
+    }
+
+    void insertStep(UUID workspaceId, UUID enrollmentId, UUID id, Planner.Draft draft) {
+        jdbc.update("""
+                INSERT INTO planned_step (id, workspace_id, enrollment_id, step_id, type, title, due_at, anchor_seconds,
+                                          status, outcome)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", id, workspaceId, enrollmentId, draft.step().id(),
+                draft.step().type().name(), draft.step().title(), Timestamp.from(draft.dueAt()),
+                draft.anchorOffset() == null ? null : draft.anchorOffset().toSeconds(), draft.status(), draft.outcome());
+    }
+
+    /** Earlier enrollments of the customer in the scenario, for the re-entry rule. */
+    List<EnrollmentRow> earlier(UUID workspaceId, UUID scenarioId, UUID customerId) {
+        return jdbc.query("""
+                SELECT id, scenario_id, scenario_version, customer_id, reservation_id, active, started_at, started_by,
+                       ended_at, end_reason
+                  FROM enrollment WHERE workspace_id = ? AND scenario_id = ? AND customer_id = ?""",
+                PlannedSteps::enrollment, workspaceId, scenarioId, customerId);
+    }
+
+    Optional<EnrollmentRow> enrollment(UUID workspaceId, UUID id) {
+        return jdbc.query("""
+                SELECT id, scenario_id, scenario_version, customer_id, reservation_id, active, started_at, started_by,
+                       ended_at, end_reason
+                  FROM enrollment WHERE workspace_id = ? AND id = ? FOR UPDATE""", PlannedSteps::enrollment,
+                workspaceId, id).stream().findFirst();
+    }
+
+    List<EnrollmentRow> activeOf(UUID workspaceId, UUID customerId) {
+        return jdbc.query("""
+                SELECT id, scenario_id, scenario_version, customer_id, reservation_id, active, started_at, started_by,
+                       ended_at, end_reason
+                  FROM enrollment WHERE workspace_id = ? AND customer_id = ? AND active ORDER BY started_at, id""",
+                PlannedSteps::enrollment, workspaceId, customerId);
+    }
+
+    /** Every enrollment of the customer, running and ended. */
+    List<EnrollmentRow> allOf(UUID workspaceId, UUID customerId) {
+        return jdbc.query("""
+                SELECT id, scenario_id, scenario_version, customer_id, reservation_id, active, started_at, started_by,
+                       ended_at, end_reason
+                  FROM enrollment WHERE workspace_id = ? AND customer_id = ? ORDER BY started_at, id""",
+                PlannedSteps::enrollment, workspaceId, customerId);
+    }
+
+    List<EnrollmentRow> activeAbout(UUID workspaceId, UUID reservationId) {
+        return jdbc.query("""
+                SELECT id, scenario_id, scenario_version, customer_id, reservation_id, active, started_at, started_by,
+                       ended_at, end_reason
+                  FROM enrollment WHERE workspace_id = ? AND reservation_id = ? AND active ORDER BY started_at, id""",
+                PlannedSteps::enrollment, workspaceId, reservationId);
+    }
+
+    List<Row> steps(UUID enrollmentId) {
+        return jdbc.query("""
+                SELECT id, step_id, type, title, due_at, anchor_seconds, status, outcome, done_at FROM planned_step
+                 WHERE enrollment_id = ? ORDER BY due_at, step_id""", (rs, n) -> new Row(rs.getObject(1, UUID.class),
+                rs.getString(2), rs.getString(3), rs.getString(4), rs.getTimestamp(5).toInstant(),
+                rs.getObject(6) == null ? null : Duration.ofSeconds(rs.getLong(6)), rs.getString(7), rs.getString(8),
+                rs.getTimestamp(9) == null ? null : rs.getTimestamp(9).toInstant()), enrollmentId);
+    }
+
+    /** The step with its enrollment, locked: of two instances that fire it at once, one waits and finds it done. */
+    Optional<Due> lockDue(UUID id) {
+        return jdbc.query("""
+                SELECT s.id, s.workspace_id, s.enrollment_id, e.scenario_id, e.scenario_version, e.customer_id,
+                       e.reservation_id, s.step_id, s.type, s.title, s.due_at, s.status, e.active
+                  FROM planned_step s JOIN enrollment e ON e.id = s.enrollment_id
+                 WHERE s.id = ? FOR UPDATE OF s, e""", (rs, n) -> new Due(rs.getObject(1, UUID.class),
+                rs.getObject(2, UUID.class), rs.getObject(3, UUID.class), rs.getObject(4, UUID.class), rs.getInt(5),
+                rs.getObject(6, UUID.class), rs.getObject(7, UUID.class), rs.getString(8), rs.getString(9),
+                rs.getString(10), rs.getTimestamp(11).toInstant(), rs.getString(12), rs.getBoolean(13)), id)
+                .stream().findFirst();
+    }
+
+    void finish(UUID id, String status, String outcome, Instant now) {
+        jdbc.update("UPDATE planned_step SET status = ?, outcome = ?, done_at = ? WHERE id = ?", status, outcome,
+                Timestamp.from(now), id);
+    }
+
+    void move(UUID id, Instant dueAt) {
+        jdbc.update("UPDATE planned_step SET due_at = ? WHERE id = ?", Timestamp.from(dueAt), id);
+    }
+
+    boolean anyPlanned(UUID enrollmentId) {
+        return Boolean.TRUE.equals(jdbc.queryForObject(
+                "SELECT EXISTS (SELECT 1 FROM planned_step WHERE enrollment_id = ? AND status = 'PLANNED')",
+                Boolean.class, enrollmentId));
+    }
+
+    void end(UUID enrollmentId, String reason, Instant now) {
+        jdbc.update("UPDATE enrollment SET active = false, ended_at = ?, end_reason = ? WHERE id = ?",
+                Timestamp.from(now), reason, enrollmentId);
+    }
+
+    /** Erasure: the customer's enrollments and their steps go (the steps with them, by the foreign key). */
+    int forget(UUID workspaceId, UUID customerId) {
+        return jdbc.update("DELETE FROM enrollment WHERE workspace_id = ? AND customer_id = ?", workspaceId, customerId);
+    }
+
+    private static EnrollmentRow enrollment(ResultSet rs, int n) throws SQLException {
+        return new EnrollmentRow(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getInt(3),
+                rs.getObject(4, UUID.class), rs.getObject(5, UUID.class), rs.getBoolean(6),
+                rs.getTimestamp(7).toInstant(), rs.getString(8),
+                rs.getTimestamp(9) == null ? null : rs.getTimestamp(9).toInstant(), rs.getString(10));
+    }
+}
