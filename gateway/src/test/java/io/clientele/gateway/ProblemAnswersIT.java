@@ -3,6 +3,11 @@ package io.clientele.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.clientele.testkit.fuzz.RawHttp;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -21,17 +26,39 @@ import tools.jackson.databind.json.JsonMapper;
 class ProblemAnswersIT {
 
     static final RecordingUpstream customerService = RecordingUpstream.answering(200, "{\"answeredBy\":\"customer\"}");
+    /** A service that takes each connection and closes it without a word. */
+    static final ServerSocket hangingUp = hangingUp();
 
     @DynamicPropertySource
     static void routes(DynamicPropertyRegistry properties) {
         properties.add("clientele.services.customer-url", customerService::url);
         // nothing listens on port 9 (discard) here: a service that is down
         properties.add("clientele.services.communication-url", () -> "http://127.0.0.1:9");
+        properties.add("clientele.services.order-link-url", () -> "http://127.0.0.1:" + hangingUp.getLocalPort());
     }
 
     @AfterAll
-    static void stop() {
+    static void stop() throws IOException {
         customerService.close();
+        hangingUp.close();
+    }
+
+    private static ServerSocket hangingUp() {
+        try {
+            ServerSocket server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+            Thread.ofVirtual().start(() -> {
+                while (!server.isClosed()) {
+                    try (Socket connection = server.accept()) {
+                        connection.setSoLinger(true, 0);
+                    } catch (IOException closed) {
+                        // the test is over
+                    }
+                }
+            });
+            return server;
+        } catch (IOException failed) {
+            throw new UncheckedIOException(failed);
+        }
     }
 
     @LocalServerPort
@@ -82,6 +109,11 @@ class ProblemAnswersIT {
     @Test
     void aServiceThatIsDownIsAServiceUnavailableProblem() {
         problem(get("/api/v1/messages?customerId=7"), 503);
+    }
+
+    @Test
+    void aServiceThatBreaksOffTheConnectionIsABadGatewayProblem() {
+        problem(get("/api/v1/products"), 502);
     }
 
     private RawHttp.Response get(String target) {

@@ -1,5 +1,6 @@
 package io.clientele.gateway.problem;
 
+import java.io.IOException;
 import java.net.ConnectException;
 import java.util.UUID;
 import java.util.concurrent.TimeoutException;
@@ -20,7 +21,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Every error the gateway itself answers (no route, a method or media type it cannot take, a service it
- * cannot reach, a failure of its own) is a problem document, as the services' are; Spring Boot's default
+ * cannot reach or that breaks off, a failure of its own) is a problem document, as the services' are; Spring Boot's default
  * handler would answer its own JSON shape. Ahead of that handler (order -1).
  */
 @Component
@@ -63,6 +64,13 @@ class ProblemErrorHandler implements ErrorWebExceptionHandler {
         if (causedBy(error, ConnectException.class)) {
             return GatewayProblems.of(HttpStatus.SERVICE_UNAVAILABLE,
                     "The service that answers this request cannot be reached; try again shortly");
+        }
+        if (causedBy(error, IOException.class)) {
+            // the service broke off the connection (reset, closed before answering): its failure, not ours
+            log.warn("A service broke off {} {}: {}", exchange.getRequest().getMethod(), exchange.getRequest().getPath(),
+                    error.toString());
+            return GatewayProblems.of(HttpStatus.BAD_GATEWAY,
+                    "The service that answers this request broke off the connection; try again shortly");
         }
         if (causedBy(error, TimeoutException.class)
                 || error instanceof ErrorResponse answer && answer.getStatusCode().value() == 504) {
