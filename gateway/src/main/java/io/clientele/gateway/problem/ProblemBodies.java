@@ -8,6 +8,7 @@ import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpResponseStatus;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -49,7 +50,7 @@ final class ProblemBodies extends ChannelDuplexHandler {
             case 431 -> "The request's headers are larger than the gateway accepts";
             default -> "The request was refused";
         };
-        String title = io.netty.handler.codec.http.HttpResponseStatus.valueOf(status).reasonPhrase();
+        String title = HttpResponseStatus.valueOf(status).reasonPhrase();
         return ("{\"type\":\"" + GatewayProblems.BASE + GatewayProblems.slug(status) + "\",\"title\":\"" + title
                 + "\",\"status\":" + status + ",\"detail\":\"" + detail + "\"}").getBytes(StandardCharsets.UTF_8);
     }

@@ -1,6 +1,7 @@
 package io.clientele.gateway.problem;
 
 import java.io.ByteArrayOutputStream;
+import java.net.URI;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -57,7 +58,7 @@ class QueryStringFilter implements WebFilter {
 
     private Mono<Void> refuse(ServerHttpResponse response, String field, String message) {
         ProblemDetail problem = GatewayProblems.of(HttpStatus.BAD_REQUEST, field + ": " + message);
-        problem.setType(java.net.URI.create(GatewayProblems.BASE + "validation"));
+        problem.setType(URI.create(GatewayProblems.BASE + "validation"));
         problem.setTitle("Invalid request");
         problem.setProperty("errors", List.of(Map.of("field", field, "code", "encoding", "message", message)));
         response.setStatusCode(HttpStatus.BAD_REQUEST);

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -134,7 +135,7 @@ public final class ApiFuzz {
             return null;
         }
         String type = response.header("Content-Type");
-        if (type == null || !type.toLowerCase(java.util.Locale.ROOT).startsWith("application/problem+json")) {
+        if (type == null || !type.toLowerCase(Locale.ROOT).startsWith("application/problem+json")) {
             return "answered " + status + " as " + type + ", not a problem document: " + excerpt(response);
         }
         try {

@@ -2,6 +2,7 @@ package io.clientele.testkit.fuzz;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -73,7 +74,7 @@ final class BadValues {
         if (constants != null) {
             String first = constants.path(0).asString("A");
             values.addAll(List.of("NOPE", ",,,", ",", first + ",," + first, first + ",%00", "1",
-                    first.toLowerCase(java.util.Locale.ROOT), "%20"));
+                    first.toLowerCase(Locale.ROOT), "%20"));
         }
         return values;
     }

@@ -1,8 +1,8 @@
 package io.clientele.testkit.fuzz;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,8 +11,6 @@ import java.util.Random;
 import java.util.function.Supplier;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.ObjectNode;
 import tools.jackson.databind.node.StringNode;
 
 /**
@@ -24,7 +22,6 @@ public final class CaseGenerator {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final String PLACEHOLDER = "__clientele_fuzz_placeholder__";
-    private static final String CSV = "name,email\nFuzz Case,fuzz@example.cz\n";
 
     private final long seed;
 
@@ -122,9 +119,9 @@ public final class CaseGenerator {
             base.body = JSON.writeValueAsBytes(base.json);
         } else if (body.mediaType().startsWith("multipart/")) {
             base.headers.put("Content-Type", "multipart/form-data; boundary=fuzzBoundary");
-            base.body = multipart(body.schema(), "fuzz.csv", true);
+            base.body = Bodies.multipart(body.schema(), "fuzz.csv", true);
         } else {
-            base.body = CSV.getBytes(StandardCharsets.UTF_8);
+            base.body = Bodies.CSV.getBytes(StandardCharsets.UTF_8);
         }
         return base;
     }
@@ -168,14 +165,14 @@ public final class CaseGenerator {
             return cases;
         }
         List<List<Object>> paths = new ArrayList<>();
-        collectPaths(base.json, new ArrayList<>(), paths);
+        Bodies.collectPaths(base.json, new ArrayList<>(), paths);
         for (List<Object> path : paths) {
             for (String token : BadValues.JSON_TOKENS) {
                 cases.add(() -> {
                     JsonNode copy = base.json.deepCopy();
-                    JsonNode mutated = replaceAt(copy, path, StringNode.valueOf(PLACEHOLDER));
+                    JsonNode mutated = Bodies.replaceAt(copy, path, StringNode.valueOf(PLACEHOLDER));
                     String text = JSON.writeValueAsString(mutated).replace("\"" + PLACEHOLDER + "\"", token);
-                    return base.toCase("body field " + describe(path), base.target(),
+                    return base.toCase("body field " + Bodies.describe(path), base.target(),
                             text.getBytes(StandardCharsets.UTF_8), base.headers);
                 });
             }
@@ -233,37 +230,16 @@ public final class CaseGenerator {
         unbounded.put("Content-Type", "multipart/form-data");
         cases.add(() -> base.toCase("multipart without boundary", base.target(), base.body, unbounded));
         cases.add(() -> base.toCase("multipart cut short", base.target(),
-                java.util.Arrays.copyOf(base.body, base.body.length / 2), bounded));
-        cases.add(() -> base.toCase("multipart NUL in file name", base.target(), multipart(schema, "a\u0000b.csv", true),
+                Arrays.copyOf(base.body, base.body.length / 2), bounded));
+        cases.add(() -> base.toCase("multipart NUL in file name", base.target(), Bodies.multipart(schema, "a\u0000b.csv", true),
                 bounded));
         cases.add(() -> base.toCase("multipart CR LF in file name", base.target(),
-                multipart(schema, "a\r\nX-Fuzz: 1.csv", true), bounded));
+                Bodies.multipart(schema, "a\r\nX-Fuzz: 1.csv", true), bounded));
         cases.add(() -> base.toCase("multipart without its closing boundary", base.target(),
-                multipart(schema, "fuzz.csv", false), bounded));
+                Bodies.multipart(schema, "fuzz.csv", false), bounded));
         cases.add(() -> base.toCase("multipart without parts", base.target(), "--fuzzBoundary--\r\n".getBytes(), bounded));
         cases.add(() -> base.toCase("multipart of garbage", base.target(), "garbage".getBytes(), bounded));
         return cases;
-    }
-
-    private static byte[] multipart(JsonNode schema, String fileName, boolean closed) {
-        ByteArrayOutputStream body = new ByteArrayOutputStream();
-        JsonNode properties = SampleValues.variant(schema).path("properties");
-        List<String> names = new ArrayList<>(properties.propertyNames());
-        if (names.isEmpty()) {
-            names.add("file");
-        }
-        for (String name : names) {
-            JsonNode property = properties.path(name);
-            boolean file = property.isMissingNode() || "binary".equals(property.path("format").asString(""));
-            String part = "--fuzzBoundary\r\nContent-Disposition: form-data; name=\"" + name + "\""
-                    + (file ? "; filename=\"" + fileName + "\"\r\nContent-Type: text/csv" : "") + "\r\n\r\n"
-                    + (file ? CSV : "fuzz") + "\r\n";
-            body.writeBytes(part.getBytes(StandardCharsets.ISO_8859_1));
-        }
-        if (closed) {
-            body.writeBytes("--fuzzBoundary--\r\n".getBytes(StandardCharsets.ISO_8859_1));
-        }
-        return body.toByteArray();
     }
 
     private static boolean takesBody(ApiOperation operation) {
@@ -272,45 +248,6 @@ public final class CaseGenerator {
 
     private static boolean isJson(String mediaType) {
         return mediaType.contains("json");
-    }
-
-    private static void collectPaths(JsonNode node, List<Object> at, List<List<Object>> into) {
-        if (!at.isEmpty()) {
-            into.add(List.copyOf(at));
-        }
-        if (node.isObject()) {
-            for (Map.Entry<String, JsonNode> field : node.properties()) {
-                List<Object> next = new ArrayList<>(at);
-                next.add(field.getKey());
-                collectPaths(field.getValue(), next, into);
-            }
-        } else if (node.isArray() && !node.isEmpty()) {
-            List<Object> next = new ArrayList<>(at);
-            next.add(0);
-            collectPaths(node.path(0), next, into);
-        }
-    }
-
-    private static JsonNode replaceAt(JsonNode root, List<Object> path, JsonNode value) {
-        JsonNode parent = root;
-        for (int i = 0; i < path.size() - 1; i++) {
-            parent = path.get(i) instanceof Integer index ? parent.path(index) : parent.path((String) path.get(i));
-        }
-        Object last = path.getLast();
-        if (last instanceof Integer index) {
-            ((ArrayNode) parent).set(index, value);
-        } else {
-            ((ObjectNode) parent).set((String) last, value);
-        }
-        return root;
-    }
-
-    private static String describe(List<Object> path) {
-        StringBuilder text = new StringBuilder();
-        for (Object part : path) {
-            text.append(part instanceof Integer index ? "[" + index + "]" : (text.isEmpty() ? "" : ".") + part);
-        }
-        return text.toString();
     }
 
     /** Percent-encodes everything but RFC 3986's unreserved characters. */
