@@ -2,6 +2,7 @@ package io.clientele.gateway;
 
 import io.clientele.testkit.fuzz.ApiFuzz;
 import io.clientele.testkit.fuzz.ApiOperation;
+import io.clientele.testkit.spring.UseTestTokens;
 import io.clientele.testkit.tokens.TestTokens;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,6 +25,7 @@ import tools.jackson.databind.json.JsonMapper;
  * itself) swept with the services' fuzz cases. The services behind it are stand-ins answering 200, so whatever
  * error comes back is the gateway's own: none may be a 5xx, each must be a problem document.
  */
+@UseTestTokens
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class ApiFuzzIT {
 

@@ -3,12 +3,15 @@ package io.clientele.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.clientele.testkit.fuzz.RawHttp;
+import io.clientele.testkit.spring.UseTestTokens;
+import io.clientele.testkit.tokens.TestTokens;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -22,6 +25,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Issue 13, items 5 and 8: whatever the gateway refuses itself, at any layer, it answers with a problem document. */
+@UseTestTokens
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class ProblemAnswersIT {
 
@@ -116,8 +120,10 @@ class ProblemAnswersIT {
         problem(get("/api/v1/products"), 502);
     }
 
+    /** With a valid token, so that what is refused is the request and not its caller. */
     private RawHttp.Response get(String target) {
-        return RawHttp.send(port, "GET", target, Map.of(), null);
+        return RawHttp.send(port, "GET", target, Map.of("Authorization", "Bearer " + TestTokens.staff(UUID.randomUUID())),
+                null);
     }
 
     static JsonNode problem(RawHttp.Response response, int status) {
