@@ -42,6 +42,8 @@ final class RecordingUpstream implements AutoCloseable {
         server.createContext("/", exchange -> {
             received.add(new Received(exchange.getRequestMethod(), exchange.getRequestURI(),
                     exchange.getRequestHeaders().getFirst("Authorization")));
+            // read the body as a service does: left unread, the server resets the connection under a large one
+            exchange.getRequestBody().transferTo(OutputStream.nullOutputStream());
             Answer now = answer;
             if (!now.delay().isZero()) {
                 // playing a slow service: the answer itself is late (nothing in a test waits on this)

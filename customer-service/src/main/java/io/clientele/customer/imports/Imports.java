@@ -99,6 +99,11 @@ class Imports {
             boolean dryRun = options.dryRun() != null ? options.dryRun() : Boolean.TRUE.equals(dryRunParameter);
             UUID workspace = actor.workspaceId();
             List<CustomFields.Definition> definitions = customFields.of(workspace);
+            if (options.name() != null && options.name().indexOf('\u0000') >= 0) {
+                // the document is read token by token, not by the API's JSON mapper that refuses a NUL anywhere
+                throw InvalidInputException.of("name", "character", "contains a NUL character (\\u0000), which"
+                        + " cannot be stored");
+            }
             String name = fileName(options.name() != null ? options.name() : nameParameter);
             NewImport job = new NewImport(TimeOrderedIds.next(), workspace, dryRun, "JSON", name, upload.bytes(), "UTF-8", null,
                     ColumnMapping.Layout.STANDARD.name(), List.of(), actor.subject(), clock.instant());

@@ -9,7 +9,6 @@ import io.clientele.platform.security.Actor;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import jakarta.servlet.http.HttpServletRequest;
 import java.time.Instant;
 import java.util.Set;
 import java.util.UUID;
@@ -57,10 +56,9 @@ class CustomerListController {
                     + "updatedAt; optionally ,asc or ,desc")
             @RequestParam(required = false) String sort,
             @Parameter(description = "Page size, 1 to 200 (default 50)") @RequestParam(required = false) Integer limit,
-            @Parameter(description = "nextCursor of the previous page") @RequestParam(required = false) String cursor,
-            @Parameter(hidden = true) HttpServletRequest request) {
-        ListParameters.requireNoEmptyValues(request.getParameterMap(), "status", "stage", "temperature", "subscription",
-                "source");
+            @Parameter(description = "nextCursor of the previous page") @RequestParam(required = false) String cursor) {
+        // An empty item in a list filter (status=,, or temperature=) is refused where every service's enum
+        // parameters are converted (service-kit), before this method runs.
         CustomerFilter filter = new CustomerFilter(q, status, stage, temperature, subscription, muted, group, source,
                 synced, createdFrom, createdTo, hasUpcomingReservation);
         return search.search(actor.workspaceId(), filter, sort, limit, cursor);

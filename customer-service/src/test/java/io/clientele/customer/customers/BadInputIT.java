@@ -21,11 +21,13 @@ class BadInputIT {
     @LocalServerPort
     int port;
 
+    UUID workspace;
     Api staff;
 
     @BeforeEach
     void workspace() {
-        staff = Api.staff(port, UUID.randomUUID());
+        workspace = UUID.randomUUID();
+        staff = Api.staff(port, workspace);
     }
 
     @Test
@@ -200,6 +202,27 @@ class BadInputIT {
         partner.get("/api/v1/customers").expectStatus().isForbidden();
         partner.post("/api/v1/customers", aCustomer()).expectStatus().isForbidden();
         Api.anonymous(port).get("/api/v1/customers").expectStatus().isUnauthorized();
+    }
+
+    @Test
+    void aValueOfAnotherTypeIsA400NamingTheFieldNeverCoerced() {
+        staff.post("/api/v1/customers", with(aCustomer(), "firstName", true)).expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("firstName");
+        assertNothingWritten();
+        UUID id = staff.create(aCustomer());
+        staff.post("/api/v1/customers/{id}/status", Map.of("status", 3), id).expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("status");
+        Api.owner(port, workspace).put("/api/v1/customer-settings", Map.of("regularThreshold", 1.5,
+                "defaultCountry", "CZ")).expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("regularThreshold");
+    }
+
+    @Test
+    void aNulInAStringIsA400NamingTheFieldNotAConflict() {
+        staff.post("/api/v1/customers", with(aCustomer(), "lastName", "Nov\u0000áková")).expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("lastName")
+                .jsonPath("$.errors[0].code").isEqualTo("character");
+        assertNothingWritten();
     }
 
     private void assertNothingWritten() {

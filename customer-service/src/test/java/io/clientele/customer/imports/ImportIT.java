@@ -288,6 +288,25 @@ class ImportIT {
     }
 
     @Test
+    void aNulInOneJsonCellRefusesThatRowAndTheRestImportsWhileANulInTheImportsNameIsA400() {
+        Map<String, Object> result = importer.json(Map.of("rows", List.of(
+                Map.of("firstName", "Eva\u0000", "lastName", "Nulová", "email", "eva.nul@example.cz"),
+                Map.of("firstName", "Jana", "lastName", "Bezchybná", "email", "jana.ok@example.cz"))));
+
+        assertThat(result.get("status")).isEqualTo("COMPLETED");
+        assertThat(progress(result)).containsEntry("created", 1).containsEntry("rejected", 1);
+        List<Map<String, Object>> rejected = importer.rejections(id(result));
+        assertThat(rejected).extracting(r -> r.get("rowNumber")).containsExactly(1);
+        assertThat(rejected.get(0).get("reasons").toString()).contains("NUL character");
+        assertThat(customerByEmail("jana.ok@example.cz")).containsEntry("lastName", "Bezchybná");
+
+        staff.post("/api/v1/imports", Map.of("name", "night\u0000ly", "rows", List.of(Map.of("firstName", "Petr"))))
+                .expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("name")
+                .jsonPath("$.errors[0].code").isEqualTo("character");
+    }
+
+    @Test
     void aDryRunCountsWhatWouldHappenAndWritesNothing() {
         staff.create(Map.of("firstName", "Jana", "lastName", "Existující", "email", "jana.exists@example.cz"));
         String csv = """

@@ -1,5 +1,6 @@
 package io.clientele.platform.openapi;
 
+import io.clientele.platform.problem.ProblemErrorController;
 import io.clientele.platform.security.Actor;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
@@ -15,14 +16,16 @@ import org.springframework.core.env.Environment;
 
 /**
  * Every service's OpenAPI document declares bearer authentication and hides the {@link Actor}
- * parameter, which comes from the token and never from the request.
+ * parameter, which comes from the token and never from the request, and the {@code /error} page.
  */
 @AutoConfiguration
 @ConditionalOnClass(SpringDocUtils.class)
 public class OpenApiAutoConfiguration {
 
     static {
-        SpringDocUtils.getConfig().addRequestWrapperToIgnore(Actor.class);
+        // /error is where the container forwards failures, not an operation a client calls
+        SpringDocUtils.getConfig().addRequestWrapperToIgnore(Actor.class)
+                .addHiddenRestControllers(ProblemErrorController.class);
     }
 
     @Bean

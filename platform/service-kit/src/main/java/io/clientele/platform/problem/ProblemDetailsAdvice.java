@@ -1,16 +1,19 @@
 package io.clientele.platform.problem;
 
+import io.clientele.platform.json.NulFreeText;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.ConstraintViolationException;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.context.MessageSourceResolvable;
+import org.springframework.core.ResolvableType;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpHeaders;
@@ -77,8 +80,13 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             HttpStatusCode status, WebRequest request) {
         String field = ex instanceof MethodArgumentTypeMismatchException mismatch ? mismatch.getName()
                 : ex.getPropertyName();
+        // A list parameter (Set<Status>) is described by its items: the values it may hold.
+        Class<?> required = ex instanceof MethodArgumentTypeMismatchException mismatch
+                && Collection.class.isAssignableFrom(mismatch.getParameter().getParameterType())
+                ? ResolvableType.forMethodParameter(mismatch.getParameter()).asCollection().resolveGeneric(0)
+                : ex.getRequiredType();
         return validationProblem(List.of(new FieldViolation(field, "type",
-                "'" + ex.getValue() + "' is not a valid " + describe(ex.getRequiredType()))), headers);
+                "'" + ex.getValue() + "' is not a valid " + describe(required))), headers);
     }
 
     @Override
@@ -181,6 +189,8 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             case UnrecognizedPropertyException unknown -> new FieldViolation(field, "unknown",
                     "unknown field '" + unknown.getPropertyName() + "'");
             case InvalidNullException nul -> new FieldViolation(field, "null", "must not be null");
+            case InvalidFormatException format when format.getValue() instanceof String text
+                    && NulFreeText.hasNul(text) -> new FieldViolation(field, "character", NulFreeText.MESSAGE);
             case InvalidFormatException format when format.getTargetType() != null
                     && format.getTargetType().isEnum() -> new FieldViolation(field, "enum",
                     "'" + format.getValue() + "' is not one of " + Arrays.toString(format.getTargetType().getEnumConstants()));

@@ -11,10 +11,13 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -24,8 +27,10 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
 
 /** A tiny service built on the kit, the way a real one is, so the kit is tested as services use it. */
 @SpringBootApplication
@@ -34,7 +39,8 @@ public class KitTestApplication {
     public enum Colour { RED, GREEN }
 
     public record ThingRequest(@NotBlank @Size(max = 10) String name, @Email String email, @NotNull Colour colour,
-            @Min(0) @Max(100) Integer discount, @Valid Address address) {
+            @Min(0) @Max(100) Integer discount, @Valid Address address, Map<String, String> labels,
+            java.time.LocalDate due, java.time.Instant at) {
     }
 
     public record Address(@Size(max = 5) String postalCode) {
@@ -69,6 +75,23 @@ public class KitTestApplication {
         @GetMapping("/demo/owners-only")
         Map<String, Object> ownersOnly() {
             return Map.of("ok", true);
+        }
+
+        @GetMapping("/demo/colours")
+        Map<String, Object> colours(@RequestParam(required = false) Set<Colour> colour,
+                @RequestParam(required = false) Colour favourite, @RequestParam(required = false) String q) {
+            return Map.of("colours", colour == null ? List.of() : colour.stream().map(Colour::name).sorted().toList(),
+                    "q", String.valueOf(q));
+        }
+
+        @PostMapping(path = "/demo/uploads", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+        Map<String, Object> upload(@RequestPart("file") MultipartFile file) {
+            return Map.of("fileName", String.valueOf(file.getOriginalFilename()), "bytes", file.getSize());
+        }
+
+        @PostMapping(path = "/demo/forms", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
+        Map<String, Object> form(@RequestParam String word) {
+            return Map.of("word", word);
         }
 
         @GetMapping("/demo/boom")
