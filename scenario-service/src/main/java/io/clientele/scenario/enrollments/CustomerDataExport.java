@@ -1,7 +1,7 @@
 package io.clientele.scenario.enrollments;
 
+import io.clientele.platform.privacy.ExportPart;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -18,9 +18,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class CustomerDataExport {
 
-    record Part(String service, UUID customerId, UUID workspaceId, Instant exportedAt, Map<String, Object> sections) {
-    }
-
     private final ReadModel readModel;
     private final CustomerScenarios customerScenarios;
     private final Clock clock;
@@ -32,11 +29,11 @@ class CustomerDataExport {
     }
 
     @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
-    Part of(UUID workspaceId, UUID customerId) {
+    ExportPart of(UUID workspaceId, UUID customerId) {
         Map<String, Object> sections = new LinkedHashMap<>();
         sections.put("customer", readModel.customer(workspaceId, customerId).orElse(null));
         sections.put("reservations", readModel.reservationsOf(workspaceId, customerId));
         sections.put("enrollments", customerScenarios.all(workspaceId, customerId));
-        return new Part("scenario-service", customerId, workspaceId, clock.instant(), sections);
+        return new ExportPart("scenario-service", customerId, workspaceId, clock.instant(), sections);
     }
 }

@@ -1,5 +1,6 @@
 package io.clientele.scenario.enrollments;
 
+import io.clientele.platform.privacy.ExportPart;
 import io.clientele.platform.security.Actor;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -25,7 +26,7 @@ class ExportController {
             description = "What it knows of the customer (synced, status, language, subscription), their reservations"
                     + " as booking systems told them, and every enrollment, running or ended, with every planned,"
                     + " done, skipped and cancelled step. Empty sections for a customer it holds nothing about.")
-    CustomerDataExport.Part export(Actor actor, @PathVariable UUID id) {
+    ExportPart export(Actor actor, @PathVariable UUID id) {
         return export.of(actor.workspaceId(), id);
     }
 }

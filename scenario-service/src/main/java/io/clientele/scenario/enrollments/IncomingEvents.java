@@ -48,9 +48,9 @@ class IncomingEvents {
     }
 
     private void apply(String consumer, List<Received> batch) {
-        Set<String> fresh = inbox.firstDeliveries(consumer, batch.stream().map(Received::eventId).distinct().toList());
+        Set<Inbox.Delivery> fresh = inbox.firstDeliveries(consumer, batch.stream().map(Received::delivery).toList());
         for (Received event : batch) {
-            if (fresh.remove(event.eventId())) {
+            if (fresh.remove(event.delivery())) {
                 apply(event, clock.instant());
             }
         }

@@ -2,6 +2,7 @@ package io.clientele.scenario.enrollments;
 
 import io.clientele.platform.events.EventFields;
 import io.clientele.platform.events.UnreadableEvent;
+import io.clientele.platform.inbox.Inbox;
 import io.clientele.scenario.enrollments.ReadModel.ReservationFacts;
 import java.time.Instant;
 import java.util.UUID;
@@ -31,6 +32,11 @@ final class IncomingEventsV1 {
      */
     record Received(String eventId, UUID workspaceId, String type, UUID customerId, Boolean synced, String value,
             String language, ReservationFacts reservation, String change, Instant occurredAt) {
+
+        /** What the inbox remembers of it: its workspace and id. */
+        Inbox.Delivery delivery() {
+            return new Inbox.Delivery(workspaceId, eventId);
+        }
     }
 
     static Received readCustomerEvent(byte[] bytes) throws UnreadableEvent {

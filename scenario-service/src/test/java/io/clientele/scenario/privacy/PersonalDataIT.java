@@ -8,13 +8,14 @@ import io.clientele.platform.privacy.PersonalColumns;
 import io.clientele.scenario.ScenarioWorld;
 import io.clientele.scenario.ServiceIT;
 import io.clientele.scenario.TestClock;
+import io.clientele.testkit.privacy.MarkerScan;
 import io.clientele.testkit.privacy.SchemaColumns;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -125,21 +126,8 @@ class PersonalDataIT {
 
     /** Every column of every table, classified or not: the schema scan of what is left. */
     private List<String> columnsHoldingAMarker() {
-        List<String> holding = new ArrayList<>();
-        jdbc.query("""
-                SELECT c.table_schema, c.table_name, c.column_name, c.data_type FROM information_schema.columns c
-                JOIN information_schema.tables t ON t.table_schema = c.table_schema AND t.table_name = c.table_name
-                WHERE c.table_schema IN ('public', 'platform') AND t.table_type = 'BASE TABLE'""", rs -> {
-                    String column = rs.getString(3);
-                    String text = "bytea".equals(rs.getString(4)) ? "encode(\"" + column + "\", 'escape')"
-                            : "\"" + column + "\"::text";
-                    Integer found = jdbc.queryForObject("SELECT count(*) FROM \"" + rs.getString(1) + "\".\""
-                            + rs.getString(2) + "\" WHERE " + text + " LIKE ?", Integer.class, "%" + run + "%");
-                    if (found > 0) {
-                        holding.add(rs.getString(1) + "." + rs.getString(2) + "." + column);
-                    }
-                });
-        return holding;
+        return new MarkerScan(jdbc, Pattern.compile(run + "[a-z]*"), List.of(run), "public", "platform")
+                .columnsHoldingAMarker();
     }
 
     private static String letters(int length) {
