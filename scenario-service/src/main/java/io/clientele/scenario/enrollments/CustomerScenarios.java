@@ -92,7 +92,7 @@ class CustomerScenarios {
 
     @Transactional
     EnrollmentView end(Actor actor, UUID enrollmentId) {
-        EnrollmentRow enrollment = store.enrollment(actor.workspaceId(), enrollmentId)
+        EnrollmentRow enrollment = store.enrollmentForUpdate(actor.workspaceId(), enrollmentId)
                 .orElseThrow(() -> new NotFoundException("enrollment", enrollmentId));
         if (!enrollment.active()) {
             throw new ConflictException("enrollment-ended", "Enrollment already ended",

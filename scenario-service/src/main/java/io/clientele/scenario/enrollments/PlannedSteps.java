@@ -71,6 +71,15 @@ class PlannedSteps {
         return jdbc.query("""
                 SELECT id, scenario_id, scenario_version, customer_id, reservation_id, active, started_at, started_by,
                        ended_at, end_reason
+                  FROM enrollment WHERE workspace_id = ? AND id = ?""", PlannedSteps::enrollment,
+                workspaceId, id).stream().findFirst();
+    }
+
+    /** The enrollment, locked until the transaction ends: for changing it. */
+    Optional<EnrollmentRow> enrollmentForUpdate(UUID workspaceId, UUID id) {
+        return jdbc.query("""
+                SELECT id, scenario_id, scenario_version, customer_id, reservation_id, active, started_at, started_by,
+                       ended_at, end_reason
                   FROM enrollment WHERE workspace_id = ? AND id = ? FOR UPDATE""", PlannedSteps::enrollment,
                 workspaceId, id).stream().findFirst();
     }

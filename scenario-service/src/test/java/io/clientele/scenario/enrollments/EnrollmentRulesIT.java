@@ -73,6 +73,9 @@ class EnrollmentRulesIT {
         });
 
         String id = (String) started.get("id");
+        world.staff.get("/api/v1/enrollments/{id}", id).expectStatus().isOk().expectBody()
+                .jsonPath("$.status").isEqualTo("ACTIVE").jsonPath("$.steps[0].stepId").isEqualTo("follow-up");
+        Api.owner(port, UUID.randomUUID()).get("/api/v1/enrollments/{id}", id).expectStatus().isNotFound();
         Api.owner(port, UUID.randomUUID()).post("/api/v1/enrollments/{id}/end", Map.of(), id).expectStatus()
                 .isNotFound();
         world.staff.post("/api/v1/enrollments/{id}/end", Map.of(), id).expectStatus().isOk().expectBody()
