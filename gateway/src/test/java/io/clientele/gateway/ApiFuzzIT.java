@@ -42,6 +42,7 @@ class ApiFuzzIT {
         properties.add("clientele.services.customer-url", services::url);
         properties.add("clientele.services.communication-url", services::url);
         properties.add("clientele.services.order-link-url", services::url);
+        properties.add("clientele.services.scenario-url", services::url);
     }
 
     @AfterAll

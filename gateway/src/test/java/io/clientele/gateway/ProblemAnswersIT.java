@@ -30,7 +30,7 @@ import tools.jackson.databind.json.JsonMapper;
 class ProblemAnswersIT {
 
     static final RecordingUpstream customerService = RecordingUpstream.answering(200, "{\"answeredBy\":\"customer\"}");
-    /** A service that takes each connection and closes it without a word. */
+    /** A service that takes each request and closes the connection without a word. */
     static final ServerSocket hangingUp = hangingUp();
 
     @DynamicPropertySource
@@ -53,6 +53,9 @@ class ProblemAnswersIT {
             Thread.ofVirtual().start(() -> {
                 while (!server.isClosed()) {
                     try (Socket connection = server.accept()) {
+                        // once the request has begun to arrive (so the gateway is past connecting, however
+                        // slowly this machine schedules it), hang up with a reset
+                        connection.getInputStream().read();
                         connection.setSoLinger(true, 0);
                     } catch (IOException closed) {
                         // the test is over

@@ -2,6 +2,7 @@ package io.clientele.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.clientele.testkit.spring.UseTestTokens;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -16,6 +17,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * scenario-service's routes: its scenario and enrollment API, and its paths under a customer (which must win over
  * customer-service's /api/v1/customers/**).
  */
+@UseTestTokens
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class ScenarioRoutesIT {
 
