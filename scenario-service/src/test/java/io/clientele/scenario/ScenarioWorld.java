@@ -3,6 +3,7 @@ package io.clientele.scenario;
 import static org.awaitility.Awaitility.await;
 
 import io.clientele.testkit.http.Api;
+import io.clientele.testkit.kafka.EventsTap;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

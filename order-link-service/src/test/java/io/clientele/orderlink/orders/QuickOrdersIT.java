@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.clientele.contracts.EventContracts;
-import io.clientele.orderlink.EventsTap;
 import io.clientele.orderlink.PublicPage;
 import io.clientele.orderlink.QuickOrderWorld;
 import io.clientele.orderlink.ServiceIT;
 import io.clientele.testkit.http.Api;
+import io.clientele.testkit.kafka.EventsTap;
 import java.math.BigDecimal;
 import java.net.http.HttpResponse;
 import java.time.Duration;

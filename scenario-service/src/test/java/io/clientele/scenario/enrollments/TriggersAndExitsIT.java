@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.clientele.contracts.EventContracts;
-import io.clientele.scenario.EventsTap;
 import io.clientele.scenario.ScenarioWorld;
 import io.clientele.scenario.ServiceIT;
 import io.clientele.scenario.TestClock;
+import io.clientele.testkit.kafka.EventsTap;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package io.clientele.orderlink;
+package io.clientele.testkit.kafka;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -11,7 +11,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Reads what the service published to a topic (from the beginning), for one workspace. */
+/** Reads what a service published to its topics (from the beginning), one workspace at a time: CloudEvents as JSON. */
 public final class EventsTap implements AutoCloseable {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -27,7 +27,7 @@ public final class EventsTap implements AutoCloseable {
     }
 
     /** Every event of the workspace read so far (polling once more first), as JSON text. */
-    public List<String> of(UUID workspace) {
+    public synchronized List<String> of(UUID workspace) {
         consumer.poll(Duration.ofMillis(500)).forEach(record -> seen.add(record.value()));
         return seen.stream().filter(event -> workspace.toString().equals(JSON.readTree(event).path("workspaceid")
                 .asString())).toList();
