@@ -1,5 +1,7 @@
 package io.clientele.testkit.privacy;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -21,5 +23,21 @@ public final class SchemaColumns {
                 JOIN information_schema.tables t ON t.table_schema = c.table_schema AND t.table_name = c.table_name
                 WHERE c.table_schema = ANY (?) AND t.table_type = 'BASE TABLE'
                 ORDER BY 1""", String.class, (Object) schemas);
+    }
+
+    /**
+     * The service's classification and its database agree, column for column: a column a migration added
+     * without a word in the service's {@code PersonalData}, or a line there for a column that is gone, fails.
+     *
+     * @param atLeast how many columns the schemas have at the least (a scan that finds nothing proves nothing)
+     */
+    public static void assertClassified(JdbcTemplate jdbc, List<String> classified, int atLeast) {
+        List<String> inTheDatabase = of(jdbc, "public", "platform");
+
+        assertThat(inTheDatabase).hasSizeGreaterThan(atLeast);
+        assertThat(inTheDatabase).as("columns nobody classified: say in PersonalData whether they hold personal data"
+                + " and what erasure does to them").isSubsetOf(classified);
+        assertThat(classified).as("columns PersonalData names that the schema does not have")
+                .isSubsetOf(inTheDatabase);
     }
 }
