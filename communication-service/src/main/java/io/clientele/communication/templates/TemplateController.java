@@ -40,9 +40,11 @@ class TemplateController {
     static final String LANGUAGE = "^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$";
 
     private final TemplateService service;
+    private final BuiltInTemplates builtIn;
 
-    TemplateController(TemplateService service) {
+    TemplateController(TemplateService service, BuiltInTemplates builtIn) {
         this.service = service;
+        this.builtIn = builtIn;
     }
 
     /**
@@ -103,6 +105,20 @@ class TemplateController {
     List<TemplateView> list(Actor actor, @RequestParam(required = false) String key,
             @RequestParam(required = false) Channel channel, @RequestParam(required = false) String language) {
         return service.list(actor, key, channel, language).stream().map(TemplateView::of).toList();
+    }
+
+    /** A text Clientele ships, used for its key and channel until the workspace saves its own. */
+    record BuiltInView(String key, Channel channel, String language, String name, String subject, String text,
+            String html) {
+    }
+
+    @GetMapping("/built-in")
+    @Operation(summary = "The templates Clientele ships", description = "What the ready-made scenarios and order "
+            + "confirmations send while the workspace has no template of its own for that key and channel; saving one "
+            + "with the same key and channel (in any language) replaces the built-in texts for it in every language.")
+    List<BuiltInView> builtIn() {
+        return builtIn.all().stream().map(t -> new BuiltInView(t.key(), t.channel(), t.language(), t.name(),
+                t.subject(), t.text(), t.html())).toList();
     }
 
     @PostMapping

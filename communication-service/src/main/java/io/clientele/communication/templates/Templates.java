@@ -25,6 +25,7 @@ public class Templates {
     private static final int COMPILED_KEPT = 2_000;
 
     private final MongoTemplate mongo;
+    private final BuiltInTemplates builtIn;
     private final Map<String, Compiled> compiled = Collections.synchronizedMap(new LinkedHashMap<>(256, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, Compiled> eldest) {
@@ -32,14 +33,18 @@ public class Templates {
         }
     });
 
-    Templates(MongoTemplate mongo) {
+    Templates(MongoTemplate mongo, BuiltInTemplates builtIn) {
         this.mongo = mongo;
+        this.builtIn = builtIn;
     }
 
     public record TemplateRef(UUID workspaceId, String key, Channel channel) {
     }
 
-    /** Every language of each key and channel, by ref. */
+    /**
+     * Every language of each key and channel, by ref: the workspace's own templates, or where it has none
+     * for a key and channel, the built-in ones ({@link BuiltInTemplates}).
+     */
     public Map<TemplateRef, List<TemplateChoice>> candidates(Collection<TemplateRef> refs) {
         Map<TemplateRef, List<TemplateChoice>> found = new LinkedHashMap<>();
         if (refs.isEmpty()) {
@@ -54,11 +59,18 @@ public class Templates {
                 found.computeIfAbsent(ref, r -> new ArrayList<>()).add(choice(document));
             }
         }
+        for (TemplateRef ref : refs) {
+            List<TemplateChoice> shipped = builtIn.of(ref.key(), ref.channel());
+            if (!found.containsKey(ref) && !shipped.isEmpty()) {
+                found.put(ref, shipped);
+            }
+        }
         return found;
     }
 
+    /** Whether a message can name this key: the workspace has such a template, or a built-in one exists. */
     public boolean exists(UUID workspaceId, String key, Channel channel) {
-        return mongo.exists(new Query(Criteria.where("workspaceId").is(workspaceId.toString()).and("key").is(key)
+        return !builtIn.of(key, channel).isEmpty() || mongo.exists(new Query(Criteria.where("workspaceId").is(workspaceId.toString()).and("key").is(key)
                 .and("channel").is(channel.name())), TemplateDocument.class);
     }
 

@@ -131,8 +131,8 @@ class TemplatesIT {
 
     @Test
     void aMessageUsesTheTemplateInTheCustomersLanguageElseTheWorkspacesAndFailsClearlyWithoutOne() {
-        staff.post("/api/v1/templates", template("welcome", "EMAIL", "en")).expectStatus().isCreated();
-        Map<String, Object> bulgarian = template("welcome", "EMAIL", "bg");
+        staff.post("/api/v1/templates", template("spring-news", "EMAIL", "en")).expectStatus().isCreated();
+        Map<String, Object> bulgarian = template("spring-news", "EMAIL", "bg");
         bulgarian.put("subject", "Напомняне");
         bulgarian.put("text", "Здравейте, {{customer.firstName}}");
         staff.post("/api/v1/templates", bulgarian).expectStatus().isCreated();
@@ -145,11 +145,11 @@ class TemplatesIT {
 
         for (UUID customer : new UUID[] {ivana.id(), jana.id()}) {
             staff.post("/api/v1/messages", Map.of("customerId", customer, "channel", "EMAIL", "category", "TRANSACTIONAL",
-                    "templateKey", "welcome", "variables", Map.of("reservation", Map.of("startsAt", "2026-12-01T10:00:00Z"))))
+                    "templateKey", "spring-news", "variables", Map.of("reservation", Map.of("startsAt", "2026-12-01T10:00:00Z"))))
                     .expectStatus().isAccepted();
         }
         staff.post("/api/v1/messages", Map.of("customerId", jana.id(), "channel", "SMS", "category", "TRANSACTIONAL",
-                "templateKey", "welcome")).expectStatus().isBadRequest()
+                "templateKey", "spring-news")).expectStatus().isBadRequest()
                 .expectBody().jsonPath("$.errors[0].field").isEqualTo("templateKey");
 
         assertThat(subject(Mailbox.awaitAtLeast(ivana.email(), 1).getFirst())).isEqualTo("Напомняне");

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 /** M-4: what placeholders show, how failures are reported, and which language is chosen. */
 class TemplatesTest {
 
-    final Templates templates = new Templates(null);
+    final Templates templates = new Templates(null, null);
     final ZoneId prague = ZoneId.of("Europe/Prague");
 
     Map<String, Object> model(TemplateModel.Reservation reservation, Locale locale) {
