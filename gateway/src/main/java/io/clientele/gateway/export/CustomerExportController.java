@@ -1,5 +1,6 @@
 package io.clientele.gateway.export;
 
+import io.clientele.gateway.composition.PartOutcome;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
@@ -7,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Predicate;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -53,22 +53,12 @@ class CustomerExportController {
     }
 
     private ResponseEntity<?> answer(String id, List<PartOutcome> outcomes) {
-        // The caller's token first: a refused token is the caller's to fix, whatever else happened. Then
-        // customer-service on the customer: none (404), erased (410), not an id (400).
-        Optional<PartOutcome.Refused> refusal = firstRefusal(outcomes, PartOutcome.Refused::refusesTheCaller)
-                .or(() -> firstRefusal(outcomes, refused -> refused.part().decidesExistence()));
+        Optional<PartOutcome.Refused> refusal = PartOutcome.decisiveRefusal(outcomes);
         if (refusal.isPresent()) {
-            PartOutcome.Refused refused = refusal.get();
-            return ResponseEntity.status(refused.status()).contentType(refused.contentType()).body(refused.body());
+            return refusal.get().relayed();
         }
         Map<String, String> missing = new LinkedHashMap<>();
-        outcomes.forEach(outcome -> {
-            if (outcome instanceof PartOutcome.Unavailable unavailable) {
-                missing.put(outcome.part().name(), unavailable.reason());
-            } else if (outcome instanceof PartOutcome.Refused refused) {
-                missing.put(outcome.part().name(), "answered " + refused.status().value());
-            }
-        });
+        outcomes.forEach(outcome -> outcome.missingBecause().ifPresent(reason -> missing.put(outcome.part().name(), reason)));
         if (!missing.isEmpty()) {
             return unavailable(missing);
         }
@@ -77,12 +67,6 @@ class CustomerExportController {
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
                         .filename("customer-" + id + "-export.json").build().toString())
                 .body(assembly.document(id, outcomes));
-    }
-
-    private static Optional<PartOutcome.Refused> firstRefusal(List<PartOutcome> outcomes,
-            Predicate<PartOutcome.Refused> which) {
-        return outcomes.stream().filter(PartOutcome.Refused.class::isInstance).map(PartOutcome.Refused.class::cast)
-                .filter(which).findFirst();
     }
 
     private ResponseEntity<ProblemDetail> unavailable(Map<String, String> missing) {
