@@ -57,7 +57,7 @@ class CustomerOverviewIT {
     static final Map<String, String> PARTS_BY_SERVICE = Map.of("profile", "customer-service",
             "summary", "customer-service", "upcomingReservations", "customer-service",
             "preferences", "communication-service", "lastMessages", "communication-service",
-            "activeScenarios", "scenario-service", "plannedSteps", "scenario-service", "orders", "order-link-service");
+            "activeScenarios", "scenario-service", "plannedSteps", "scenario-service", "openOrders", "order-link-service");
 
     @DynamicPropertySource
     static void servicesFromTheStandIns(DynamicPropertyRegistry properties) {
@@ -111,7 +111,7 @@ class CustomerOverviewIT {
                 .jsonPath("$.parts.lastMessages.data[0].title").isEqualTo("Reminder")
                 .jsonPath("$.parts.activeScenarios.data[0].scenarioName").isEqualTo("Reservation reminder")
                 .jsonPath("$.parts.plannedSteps.data[0].stepName").isEqualTo("SMS the day before")
-                .jsonPath("$.parts.orders.data[0].number").isEqualTo(17);
+                .jsonPath("$.parts.openOrders.data[0].number").isEqualTo(17);
 
         assertThat(requests(customerService)).containsExactlyInAnyOrder("/api/v1/customers/" + CUSTOMER,
                 "/api/v1/customers/" + CUSTOMER + "/overview",
@@ -120,7 +120,7 @@ class CustomerOverviewIT {
                 "/api/v1/messages?customerId=" + CUSTOMER + "&limit=5");
         assertThat(requests(scenarioService)).containsExactlyInAnyOrder("/api/v1/customers/" + CUSTOMER + "/enrollments",
                 "/api/v1/customers/" + CUSTOMER + "/planned-steps");
-        assertThat(requests(orderLinkService)).containsExactly("/api/v1/customers/" + CUSTOMER + "/orders?limit=10");
+        assertThat(requests(orderLinkService)).containsExactly("/api/v1/customers/" + CUSTOMER + "/orders?open=true&limit=20");
     }
 
     @Test
@@ -155,7 +155,7 @@ class CustomerOverviewIT {
                     .jsonPath("$.unavailable").value(names -> assertThat(names(names))
                             .containsExactlyInAnyOrder("profile", "summary", "upcomingReservations"))
                     .jsonPath("$.parts.profile.reason").isEqualTo("could not be reached")
-                    .jsonPath("$.parts.orders.status").isEqualTo("available");
+                    .jsonPath("$.parts.openOrders.status").isEqualTo("available");
         } finally {
             customerService.up();
         }
@@ -170,7 +170,7 @@ class CustomerOverviewIT {
                     .jsonPath("$.unavailable").value(names -> assertThat(names(names))
                             .containsExactlyInAnyOrder("activeScenarios", "plannedSteps"))
                     .jsonPath("$.parts.activeScenarios.reason").isEqualTo("did not answer within 600 ms")
-                    .jsonPath("$.parts.orders.status").isEqualTo("available");
+                    .jsonPath("$.parts.openOrders.status").isEqualTo("available");
             Duration took = Duration.ofNanos(System.nanoTime() - started);
             // the deadline is 900 ms; the slow service would have taken 3 s
             assertThat(took).isLessThan(Duration.ofMillis(1500));

@@ -1,6 +1,7 @@
 package io.clientele.gateway.composition;
 
 import java.time.Duration;
+import java.util.List;
 
 /**
  * One service's answer that a composed document (the GDPR export, the customer overview) is made of: where
@@ -33,5 +34,20 @@ public record PartRequest(String name, String service, String url, boolean decid
     /** This part's own timeout, or the document's. */
     public Duration timeoutOr(Duration documentTimeout) {
         return timeout == null ? documentTimeout : timeout;
+    }
+
+    /**
+     * The parts of one document as configured under {@code property}: a copy, each name once (the names are the
+     * document's keys), and at most one deciding whether the customer exists.
+     */
+    public static List<PartRequest> checked(String property, List<PartRequest> parts) {
+        List<PartRequest> checked = parts == null ? List.of() : List.copyOf(parts);
+        if (checked.stream().map(PartRequest::name).distinct().count() != checked.size()) {
+            throw new IllegalArgumentException(property + ": two parts have the same name");
+        }
+        if (checked.stream().filter(PartRequest::decidesExistence).count() > 1) {
+            throw new IllegalArgumentException(property + ": only one part can decide whether the customer exists");
+        }
+        return checked;
     }
 }

@@ -23,9 +23,6 @@ public record ExportProperties(Duration timeout, Duration retryAfter, DataSize m
         timeout = timeout == null ? Duration.ofSeconds(10) : timeout;
         retryAfter = retryAfter == null ? Duration.ofSeconds(30) : retryAfter;
         maxPartSize = maxPartSize == null ? DataSize.ofMegabytes(64) : maxPartSize;
-        parts = parts == null ? List.of() : List.copyOf(parts);
-        if (parts.stream().map(PartRequest::name).distinct().count() != parts.size()) {
-            throw new IllegalArgumentException("clientele.export.parts: two parts have the same name");
-        }
+        parts = PartRequest.checked("clientele.export.parts", parts);
     }
 }

@@ -44,7 +44,7 @@ class CustomerOverviewController {
 
     @GetMapping("/api/v1/customers/{id}/overview")
     @Operation(summary = "A customer's overview: profile, figures and turnover, upcoming reservations, "
-            + "preferences and consent, last messages, active scenarios, planned steps, orders",
+            + "preferences and consent, last messages, active scenarios, planned steps, open orders",
             description = "Staff tokens (OWNER or STAFF), checked by each service, each within its own workspace."
                     + " The parts are asked in parallel, each within its timeout, and the answer comes by the"
                     + " deadline: a part that did not come is {status: unavailable, reason}, the others"

@@ -24,13 +24,7 @@ record OverviewProperties(Duration partTimeout, Duration deadline, DataSize maxP
         partTimeout = partTimeout == null ? Duration.ofMillis(800) : partTimeout;
         deadline = deadline == null ? Duration.ofMillis(1500) : deadline;
         maxPartSize = maxPartSize == null ? DataSize.ofMegabytes(1) : maxPartSize;
-        parts = parts == null ? List.of() : List.copyOf(parts);
-        if (parts.stream().map(PartRequest::name).distinct().count() != parts.size()) {
-            throw new IllegalArgumentException("clientele.overview.parts: two parts have the same name");
-        }
-        if (parts.stream().filter(PartRequest::decidesExistence).count() > 1) {
-            throw new IllegalArgumentException("clientele.overview.parts: only one part can decide whether the customer exists");
-        }
+        parts = PartRequest.checked("clientele.overview.parts", parts);
     }
 
     /** The part's own timeout or the common one, never past the deadline. */
