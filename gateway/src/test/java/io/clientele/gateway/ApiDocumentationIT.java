@@ -188,18 +188,28 @@ class ApiDocumentationIT {
     }
 
     private static void tryGetCustomer(WebDriver browser, WebDriverWait wait) {
-        WebElement operation = browser.findElement(By.id("operations-customer-controller-getApiVCustomersId"));
+        WebElement operation = wait.until(ExpectedConditions.presenceOfElementLocated(
+                By.id("operations-customer-controller-getApiVCustomersId")));
         operation.findElement(By.cssSelector(".opblock-summary-control")).click();
-        WebElement tryOut = wait.until(ExpectedConditions.elementToBeClickable(
-                operation.findElement(By.cssSelector(".try-out__btn"))));
+        WebElement tryOut = wait.until(ExpectedConditions.elementToBeClickable(inside(operation, ".try-out__btn")));
         if (tryOut.getText().contains("Try it out")) {
             tryOut.click(); // the gateway opens operations ready to try (try-it-out-enabled): then it says Cancel
         }
-        wait.until(ExpectedConditions.elementToBeClickable(
-                operation.findElement(By.cssSelector(".parameters input[placeholder='id']")))).sendKeys(CUSTOMER);
-        wait.until(ExpectedConditions.elementToBeClickable(operation.findElement(By.cssSelector(".execute")))).click();
+        wait.until(ExpectedConditions.elementToBeClickable(inside(operation, ".parameters input[placeholder='id']")))
+                .sendKeys(CUSTOMER);
+        wait.until(ExpectedConditions.elementToBeClickable(inside(operation, ".execute"))).click();
         wait.until(driver -> operation.findElements(By.cssSelector(".live-responses-table .response-col_status"))
                 .stream().anyMatch(status -> status.getText().contains("200")));
+    }
+
+    /** The element under {@code parent} once it is rendered (Swagger UI renders an opened operation later). */
+    private static By inside(WebElement parent, String css) {
+        return new By() {
+            @Override
+            public List<WebElement> findElements(org.openqa.selenium.SearchContext context) {
+                return parent.findElements(By.cssSelector(css));
+            }
+        };
     }
 
     private static List<String> operationPaths(WebDriver browser) {
