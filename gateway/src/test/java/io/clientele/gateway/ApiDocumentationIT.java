@@ -2,30 +2,23 @@ package io.clientele.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.clientele.testkit.browser.HeadlessChromium;
 import io.clientele.testkit.spring.UseTestTokens;
 import io.clientele.testkit.tokens.TestTokens;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -46,8 +39,6 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class ApiDocumentationIT {
 
-    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     static final String CUSTOMER = "0193a5b2-7c41-7e2a-9b1d-2f6c3e8a9d10";
     static final String STAFF_TOKEN = TestTokens.staff(UUID.fromString("5e1f0000-0000-4000-8000-000000000001"));
 
@@ -135,9 +126,8 @@ class ApiDocumentationIT {
     @Test
     void inABrowserEachDocumentShowsItsOperationsAndATriedCallGoesThroughTheGatewayWithTheToken()
             throws InterruptedException {
-        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-                "Skipped: headless Chromium is not installed (apt-get install chromium chromium-driver; .ci/run does it)");
-        WebDriver browser = chromium();
+        HeadlessChromium.assumeInstalled();
+        WebDriver browser = HeadlessChromium.start("--window-size=1280,1600");
         try {
             WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
             browser.get("http://localhost:" + port + "/swagger-ui.html");
@@ -149,7 +139,7 @@ class ApiDocumentationIT {
                 wait.until(driver -> operationPaths(driver).contains(service.aPath()));
                 assertThat(browser.findElements(By.cssSelector(".btn.authorize"))).isNotEmpty();
             }
-            screenshot(browser, "swagger-ui-order-link");
+            HeadlessChromium.screenshot(browser, "swagger-ui-order-link");
 
             new Select(browser.findElement(By.cssSelector(".topbar select"))).selectByVisibleText("customer-service");
             wait.until(driver -> operationPaths(driver).contains("/api/v1/customers/{id}"));
@@ -157,7 +147,7 @@ class ApiDocumentationIT {
             try {
                 tryGetCustomer(browser, wait);
             } finally {
-                screenshot(browser, "swagger-ui-tried-call");
+                HeadlessChromium.screenshot(browser, "swagger-ui-tried-call");
             }
 
             RecordingUpstream customerService = SERVICES.getFirst().upstream();
@@ -215,26 +205,6 @@ class ApiDocumentationIT {
     private static List<String> operationPaths(WebDriver browser) {
         return browser.findElements(By.cssSelector(".opblock-summary-path")).stream()
                 .map(path -> path.getAttribute("data-path")).toList();
-    }
-
-    private static WebDriver chromium() {
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                "--no-first-run", "--disable-dev-shm-usage", "--window-size=1280,1600");
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-                .usingAnyFreePort().build();
-        return new ChromeDriver(service, options);
-    }
-
-    private static void screenshot(WebDriver browser, String name) {
-        try {
-            Path target = Path.of("target", "screenshots");
-            Files.createDirectories(target);
-            Files.write(target.resolve(name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
-        } catch (IOException failure) {
-            throw new UncheckedIOException(failure);
-        }
     }
 
     private static String resource(String path) {
