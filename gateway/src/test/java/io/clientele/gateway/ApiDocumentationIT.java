@@ -103,7 +103,7 @@ class ApiDocumentationIT {
         client.get().uri("/v3/api-docs").exchange()
                 .expectStatus().isOk()
                 .expectBody()
-                .jsonPath("$.paths['/api/v1/customers/{id}/overview'].get").exists()
+                .jsonPath("$.paths['/api/v1/customers/{id}/overview'].get.parameters[*].name").isEqualTo(List.of("id"))
                 .jsonPath("$.paths['/api/v1/customers/{id}/export'].get").exists()
                 .jsonPath("$.components.securitySchemes.bearer.scheme").isEqualTo("bearer")
                 .jsonPath("$.security[0].bearer").exists()

@@ -2,6 +2,7 @@ package io.clientele.gateway.export;
 
 import io.clientele.gateway.composition.PartOutcome;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.util.LinkedHashMap;
@@ -48,7 +49,9 @@ class CustomerExportController {
                     + " customer-service knows no such customer, 410 when it was erased; 503 with Retry-After,"
                     + " naming the services, when any part could not be had in time.")
     Mono<ResponseEntity<?>> export(@PathVariable String id,
-            @RequestHeader(value = HttpHeaders.AUTHORIZATION, required = false) String authorization) {
+            // the bearer scheme, not a parameter: Swagger UI sends it once "Authorize"d
+            @Parameter(hidden = true) @RequestHeader(value = HttpHeaders.AUTHORIZATION, required = false)
+            String authorization) {
         return assembly.parts(id, authorization).map(outcomes -> answer(id, outcomes));
     }
 

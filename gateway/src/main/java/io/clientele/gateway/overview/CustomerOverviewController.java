@@ -2,6 +2,7 @@ package io.clientele.gateway.overview;
 
 import io.clientele.gateway.composition.PartOutcome;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.util.List;
@@ -51,7 +52,9 @@ class CustomerOverviewController {
                     + " {status: available, data}; `unavailable` lists the missing ones. 404 when customer-service"
                     + " knows no such customer, 410 when it was erased; 401 without a token.")
     Mono<ResponseEntity<?>> overview(@PathVariable String id, ServerHttpRequest request,
-            @RequestHeader(value = HttpHeaders.AUTHORIZATION, required = false) String authorization) {
+            // the bearer scheme, not a parameter: Swagger UI sends it once "Authorize"d
+            @Parameter(hidden = true) @RequestHeader(value = HttpHeaders.AUTHORIZATION, required = false)
+            String authorization) {
         if (authorization == null || authorization.isBlank()) {
             // Nothing to ask the services with: every part would be a 401.
             return Mono.just(unauthorized(request));
