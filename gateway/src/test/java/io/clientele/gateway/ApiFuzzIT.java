@@ -21,8 +21,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Issue 13: the gateway's operations (every route it has, with each method, and the GDPR export it answers
- * itself) swept with the services' fuzz cases. The services behind it are stand-ins answering 200, so whatever
+ * Issue 13: the gateway's operations (every route it has, with each method, and the GDPR export and customer
+ * overview it answers itself) swept with the services' fuzz cases. The services behind it are stand-ins answering 200, so whatever
  * error comes back is the gateway's own: none may be a 5xx, each must be a problem document.
  */
 @UseTestTokens
@@ -63,10 +63,12 @@ class ApiFuzzIT {
                 .sweep(operations());
     }
 
-    /** Each route's paths with each method, and the export. */
+    /** Each route's paths with each method, the export and the overview. */
     private List<ApiOperation> operations() {
         List<ApiOperation> operations = new ArrayList<>();
         operations.add(new ApiOperation("GET", "/api/v1/customers/{id}/export",
+                List.of(pathParameter("id")), null, false));
+        operations.add(new ApiOperation("GET", "/api/v1/customers/{id}/overview",
                 List.of(pathParameter("id")), null, false));
         gateway.getRoutes().forEach(route -> route.getPredicates().stream()
                 .filter(predicate -> predicate.getName().equals("Path"))

@@ -70,7 +70,7 @@ class OrderLinkRoutesIT {
             "/q/AbCdEfGhIjKlMnOpQrStUvWxYz0123456789-_abcd, order-link",
             "/q/assets/order-page.css, order-link",
             "/api/v1/customers/7, customer",
-            "/api/v1/customers/7/overview, customer",
+            "/api/v1/customers/7/status-history, customer",
             "/api/v1/customers/7/timeline, customer",
             "/api/v1/customers/7/quick-order-linkx, customer"})
     void everyPathReachesTheServiceThatAnswersIt(String path, String service) throws InterruptedException {

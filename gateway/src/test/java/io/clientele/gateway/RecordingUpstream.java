@@ -10,6 +10,8 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -28,14 +30,22 @@ final class RecordingUpstream implements AutoCloseable {
     private record Answer(int status, String contentType, byte[] body, Duration delay) {
     }
 
-    private final HttpServer server;
     private final BlockingQueue<Received> received = new LinkedBlockingQueue<>();
+    private final Map<String, Answer> answersByPath = new ConcurrentHashMap<>();
     private volatile Answer answer;
+    private volatile HttpServer server;
+    private final InetSocketAddress address;
 
     private RecordingUpstream(int status, String jsonBody) {
         answer(status, jsonBody);
+        server = listening(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+        address = server.getAddress();
+    }
+
+    private HttpServer listening(InetSocketAddress address) {
+        HttpServer server;
         try {
-            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+            server = HttpServer.create(address, 0);
         } catch (IOException failure) {
             throw new UncheckedIOException(failure);
         }
@@ -44,7 +54,7 @@ final class RecordingUpstream implements AutoCloseable {
                     exchange.getRequestHeaders().getFirst("Authorization")));
             // read the body as a service does: left unread, the server resets the connection under a large one
             exchange.getRequestBody().transferTo(OutputStream.nullOutputStream());
-            Answer now = answer;
+            Answer now = answersByPath.getOrDefault(exchange.getRequestURI().getRawPath(), answer);
             if (!now.delay().isZero()) {
                 // playing a slow service: the answer itself is late (nothing in a test waits on this)
                 try {
@@ -64,6 +74,31 @@ final class RecordingUpstream implements AutoCloseable {
         // Requests in parallel, as a real service takes them: a slow one holds up no other.
         server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
         server.start();
+        return server;
+    }
+
+    /** A service that is down: nothing listens on its port until {@link #up()}. */
+    RecordingUpstream down() {
+        server.stop(0);
+        return this;
+    }
+
+    /** Listening again on the same port, as a restarted service. */
+    RecordingUpstream up() {
+        server = listening(address);
+        return this;
+    }
+
+    /** From now on requests for this path (without the query) are answered so, the others as before. */
+    RecordingUpstream answerOn(String path, int status, String contentType, String body) {
+        answersByPath.put(path, new Answer(status, contentType, body.getBytes(StandardCharsets.UTF_8), Duration.ZERO));
+        return this;
+    }
+
+    /** Forgets the answers by path: every request gets the one answer again. */
+    RecordingUpstream answerEveryPathAlike() {
+        answersByPath.clear();
+        return this;
     }
 
     /** From now on every request is answered so. */
@@ -82,7 +117,7 @@ final class RecordingUpstream implements AutoCloseable {
     }
 
     String url() {
-        return "http://" + server.getAddress().getHostString() + ":" + server.getAddress().getPort();
+        return "http://" + address.getHostString() + ":" + address.getPort();
     }
 
     /** The oldest request not yet taken, waiting a little for one in flight; fails when none came. */

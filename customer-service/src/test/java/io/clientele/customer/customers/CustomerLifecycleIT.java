@@ -183,6 +183,9 @@ class CustomerLifecycleIT {
                 .jsonPath("$.paths['/api/v1/customers'].get").exists()
                 .jsonPath("$.paths['/api/v1/customers/{id}'].put").exists()
                 .jsonPath("$.components.securitySchemes.bearer").exists()
+                // relative, so the gateway's Swagger UI (G-4) sends "Try it out" through the gateway
+                .jsonPath("$.servers.length()").isEqualTo(1)
+                .jsonPath("$.servers[0].url").isEqualTo("/")
                 .jsonPath("$.paths['/api/v1/customers'].get.parameters[*].name").value(List.class,
                         names -> assertThat(names).contains("q", "status", "sort", "cursor").doesNotContain("actor"));
     }

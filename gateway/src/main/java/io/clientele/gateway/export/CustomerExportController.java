@@ -1,13 +1,14 @@
 package io.clientele.gateway.export;
 
+import io.clientele.gateway.composition.PartOutcome;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Predicate;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -48,27 +49,19 @@ class CustomerExportController {
                     + " customer-service knows no such customer, 410 when it was erased; 503 with Retry-After,"
                     + " naming the services, when any part could not be had in time.")
     Mono<ResponseEntity<?>> export(@PathVariable String id,
-            @RequestHeader(value = HttpHeaders.AUTHORIZATION, required = false) String authorization) {
+            // the bearer scheme, not a parameter: Swagger UI sends it once "Authorize"d
+            @Parameter(hidden = true) @RequestHeader(value = HttpHeaders.AUTHORIZATION, required = false)
+            String authorization) {
         return assembly.parts(id, authorization).map(outcomes -> answer(id, outcomes));
     }
 
     private ResponseEntity<?> answer(String id, List<PartOutcome> outcomes) {
-        // The caller's token first: a refused token is the caller's to fix, whatever else happened. Then
-        // customer-service on the customer: none (404), erased (410), not an id (400).
-        Optional<PartOutcome.Refused> refusal = firstRefusal(outcomes, PartOutcome.Refused::refusesTheCaller)
-                .or(() -> firstRefusal(outcomes, refused -> refused.part().decidesExistence()));
+        Optional<PartOutcome.Refused> refusal = PartOutcome.decisiveRefusal(outcomes);
         if (refusal.isPresent()) {
-            PartOutcome.Refused refused = refusal.get();
-            return ResponseEntity.status(refused.status()).contentType(refused.contentType()).body(refused.body());
+            return refusal.get().relayed();
         }
         Map<String, String> missing = new LinkedHashMap<>();
-        outcomes.forEach(outcome -> {
-            if (outcome instanceof PartOutcome.Unavailable unavailable) {
-                missing.put(outcome.part().name(), unavailable.reason());
-            } else if (outcome instanceof PartOutcome.Refused refused) {
-                missing.put(outcome.part().name(), "answered " + refused.status().value());
-            }
-        });
+        outcomes.forEach(outcome -> outcome.missingBecause().ifPresent(reason -> missing.put(outcome.part().name(), reason)));
         if (!missing.isEmpty()) {
             return unavailable(missing);
         }
@@ -77,12 +70,6 @@ class CustomerExportController {
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
                         .filename("customer-" + id + "-export.json").build().toString())
                 .body(assembly.document(id, outcomes));
-    }
-
-    private static Optional<PartOutcome.Refused> firstRefusal(List<PartOutcome> outcomes,
-            Predicate<PartOutcome.Refused> which) {
-        return outcomes.stream().filter(PartOutcome.Refused.class::isInstance).map(PartOutcome.Refused.class::cast)
-                .filter(which).findFirst();
     }
 
     private ResponseEntity<ProblemDetail> unavailable(Map<String, String> missing) {

@@ -1,5 +1,6 @@
 package io.clientele.gateway.export;
 
+import io.clientele.gateway.composition.PartRequest;
 import java.time.Duration;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -12,34 +13,16 @@ import org.springframework.util.unit.DataSize;
  * @param timeout     how long each part may take; a part that takes longer makes the export unavailable
  * @param retryAfter  what the 503 tells the caller to wait before trying again
  * @param maxPartSize the largest part read (a customer with years of messages is megabytes)
- * @param parts       in the order they appear in the document
+ * @param parts       in the order they appear in the document; customer-service's {@code decides-existence}: its
+ *                    404, 410 or 400 is the answer, any other service's refusal makes the export unavailable
  */
 @ConfigurationProperties("clientele.export")
-public record ExportProperties(Duration timeout, Duration retryAfter, DataSize maxPartSize, List<Part> parts) {
+public record ExportProperties(Duration timeout, Duration retryAfter, DataSize maxPartSize, List<PartRequest> parts) {
 
     public ExportProperties {
         timeout = timeout == null ? Duration.ofSeconds(10) : timeout;
         retryAfter = retryAfter == null ? Duration.ofSeconds(30) : retryAfter;
         maxPartSize = maxPartSize == null ? DataSize.ofMegabytes(64) : maxPartSize;
-        parts = parts == null ? List.of() : List.copyOf(parts);
-        if (parts.stream().map(Part::name).distinct().count() != parts.size()) {
-            throw new IllegalArgumentException("clientele.export.parts: two parts have the same name");
-        }
-    }
-
-    /**
-     * @param name              the service, and the part's key in the document
-     * @param url               the part's endpoint, {@code {id}} standing for the customer id
-     * @param decidesExistence  whether this service's 4xx (404 no such customer, 410 erased, 400 not an id) is
-     *                          the answer: customer-service's; any other service's refusal makes the export
-     *                          unavailable instead
-     */
-    public record Part(String name, String url, boolean decidesExistence) {
-
-        public Part {
-            if (name == null || name.isBlank() || url == null || !url.contains("{id}")) {
-                throw new IllegalArgumentException("clientele.export.parts: each needs a name and a url with {id}");
-            }
-        }
+        parts = PartRequest.checked("clientele.export.parts", parts);
     }
 }

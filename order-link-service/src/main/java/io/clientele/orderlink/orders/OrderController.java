@@ -2,7 +2,9 @@ package io.clientele.orderlink.orders;
 
 import io.clientele.platform.problem.InvalidInputException;
 import io.clientele.platform.security.Actor;
+import io.swagger.v3.oas.annotations.Parameter;
 import java.util.Arrays;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -33,14 +35,17 @@ class OrderController {
     Orders.OrderPage list(Actor actor, @RequestParam(required = false) String status,
             @RequestParam(required = false) UUID customerId, @RequestParam(required = false) String cursor,
             @RequestParam(defaultValue = "50") int limit) {
-        return orders.list(actor.workspaceId(), status == null ? null : status(status, "status"), customerId, cursor,
-                limit);
+        return orders.list(actor.workspaceId(), status == null ? Set.of() : Set.of(status(status, "status")), customerId,
+                cursor, limit);
     }
 
+    /** Newest first; with {@code open=true} only those still under way (the customer overview's open orders). */
     @GetMapping("/api/v1/customers/{customerId}/orders")
     Orders.OrderPage ofCustomer(Actor actor, @PathVariable UUID customerId,
-            @RequestParam(required = false) String cursor, @RequestParam(defaultValue = "50") int limit) {
-        return orders.list(actor.workspaceId(), null, customerId, cursor, limit);
+            @RequestParam(required = false) String cursor, @RequestParam(defaultValue = "50") int limit,
+            @Parameter(description = "true: only orders neither shipped nor cancelled")
+            @RequestParam(defaultValue = "false") boolean open) {
+        return orders.list(actor.workspaceId(), open ? OrderStatus.open() : Set.of(), customerId, cursor, limit);
     }
 
     @GetMapping("/api/v1/orders/{id}")

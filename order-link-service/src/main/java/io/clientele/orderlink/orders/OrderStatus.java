@@ -20,6 +20,22 @@ public enum OrderStatus {
         };
     }
 
+    /** Still under way: neither shipped nor cancelled, so it may still move. */
+    public boolean isOpen() {
+        return !next().isEmpty();
+    }
+
+    /** Every status of an order still under way. */
+    public static Set<OrderStatus> open() {
+        Set<OrderStatus> open = EnumSet.noneOf(OrderStatus.class);
+        for (OrderStatus status : values()) {
+            if (status.isOpen()) {
+                open.add(status);
+            }
+        }
+        return open;
+    }
+
     public boolean mayMoveTo(OrderStatus target) {
         return next().contains(target);
     }

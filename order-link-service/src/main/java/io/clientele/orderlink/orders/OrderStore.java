@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -153,13 +154,13 @@ class OrderStore {
     }
 
     /** A keyset page, newest first; {@code after} is the last order of the previous page. */
-    List<OrderView> list(UUID workspaceId, OrderStatus status, UUID customerId, Instant afterPlacedAt, UUID afterId,
-            int limit) {
+    List<OrderView> list(UUID workspaceId, Set<OrderStatus> statuses, UUID customerId, Instant afterPlacedAt,
+            UUID afterId, int limit) {
         StringBuilder sql = new StringBuilder(SELECT);
         List<Object> args = new ArrayList<>(List.of(workspaceId));
-        if (status != null) {
-            sql.append(" AND o.status = ?");
-            args.add(status.name());
+        if (!statuses.isEmpty()) {
+            sql.append(" AND o.status = ANY(?)");
+            args.add(statuses.stream().map(Enum::name).toArray(String[]::new));
         }
         if (customerId != null) {
             sql.append(" AND o.customer_id = ?");

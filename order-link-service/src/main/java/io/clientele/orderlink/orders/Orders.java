@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
@@ -38,7 +39,8 @@ class Orders {
     record OrderPage(List<OrderRow> items, String nextCursor) {
     }
 
-    OrderPage list(UUID workspaceId, OrderStatus status, UUID customerId, String cursor, int limit) {
+    /** @param statuses only orders in one of these, any when empty */
+    OrderPage list(UUID workspaceId, Set<OrderStatus> statuses, UUID customerId, String cursor, int limit) {
         if (limit < 1 || limit > 200) {
             throw InvalidInputException.of("limit", "range", "must be between 1 and 200");
         }
@@ -53,7 +55,7 @@ class Orders {
                 throw InvalidInputException.of("cursor", "cursor", "is not a cursor this API gave out");
             }
         }
-        List<OrderView> page = orders.list(workspaceId, status, customerId, afterPlacedAt, afterId, limit + 1);
+        List<OrderView> page = orders.list(workspaceId, statuses, customerId, afterPlacedAt, afterId, limit + 1);
         boolean more = page.size() > limit;
         List<OrderView> shown = more ? page.subList(0, limit) : page;
         Map<UUID, Integer> lineCounts = orders.lineCounts(shown.stream().map(OrderView::id).toList());

@@ -4,26 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.clientele.orderlink.QuickOrderWorld;
 import io.clientele.orderlink.ServiceIT;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import io.clientele.testkit.browser.HeadlessChromium;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -38,9 +30,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @ServiceIT
 class QuickOrderBrowserIT {
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-
     @LocalServerPort
     int port;
     @Value("${spring.kafka.bootstrap-servers}")
@@ -51,15 +40,8 @@ class QuickOrderBrowserIT {
 
     @BeforeEach
     void aBrowser() {
-        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-                "Skipped: headless Chromium is not installed (apt-get install chromium chromium-driver; .ci/run does it)");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                "--no-first-run", "--disable-dev-shm-usage", "--lang=cs");
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-                .usingAnyFreePort().build();
-        browser = new ChromeDriver(service, options);
+        HeadlessChromium.assumeInstalled();
+        browser = HeadlessChromium.start("--lang=cs");
         browser.manage().window().setSize(new Dimension(390, 844));
         world = new QuickOrderWorld(port, bootstrap);
     }
@@ -75,7 +57,7 @@ class QuickOrderBrowserIT {
     }
 
     @Test
-    void aCustomerFillsTheCartOnAPhoneDoubleClicksSendAndPlacesOneOrder() throws IOException {
+    void aCustomerFillsTheCartOnAPhoneDoubleClicksSendAndPlacesOneOrder() {
         UUID customer = world.customer("Jana", "cs", "CZK", 10);
         UUID bolt = world.product("BOLT", "Šroub M8", Map.of("CZK", 269));
         UUID nut = world.product("NUT", "Matice M8", Map.of("CZK", 33.33));
@@ -91,24 +73,18 @@ class QuickOrderBrowserIT {
         nutQuantity.clear();
         nutQuantity.sendKeys("7");
         browser.findElement(By.name("note")).sendKeys("Prosím do pátku");
-        screenshot("quick-order-page");
+        HeadlessChromium.screenshot(browser, "quick-order-page");
         WebElement send = browser.findElement(By.cssSelector("button[type=submit]"));
         new Actions(browser).scrollToElement(send).doubleClick(send).perform();
 
         new WebDriverWait(browser, Duration.ofSeconds(20))
                 .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("h2.placed")));
-        screenshot("quick-order-placed");
+        HeadlessChromium.screenshot(browser, "quick-order-placed");
         assertThat(browser.findElement(By.cssSelector("h2.placed")).getText()).isEqualTo("Objednávka č. 1 přijata");
         assertThat(browser.findElement(By.cssSelector("th.total")).getText()).contains("936,30");
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> orders = (List<Map<String, Object>>) world.staff.json("/api/v1/orders").get("items");
         assertThat(orders).hasSize(1);
         assertThat(orders.getFirst()).containsEntry("total", 936.30).containsEntry("lineCount", 2);
-    }
-
-    private void screenshot(String name) throws IOException {
-        Path target = Path.of("target", "screenshots");
-        Files.createDirectories(target);
-        Files.write(target.resolve(name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
     }
 }

@@ -234,6 +234,29 @@ class QuickOrdersIT {
         }
     }
 
+    @Test
+    void theCustomersOpenOrdersAreThoseNeitherShippedNorCancelled() {
+        UUID shipped = place(Map.of(bolt, 1));
+        UUID cancelled = place(Map.of(nut, 1));
+        UUID confirmed = place(Map.of(bolt, 2));
+        UUID fresh = place(Map.of(nut, 2));
+        for (String status : List.of("CONFIRMED", "IN_PRODUCTION", "SHIPPED")) {
+            move(shipped, status).expectStatus().isOk();
+        }
+        move(cancelled, "CANCELLED").expectStatus().isOk();
+        move(confirmed, "CONFIRMED").expectStatus().isOk();
+
+        assertThat(ids(world.staff.json("/api/v1/customers/{id}/orders?open=true", customer)))
+                .containsExactlyInAnyOrder(fresh.toString(), confirmed.toString());
+        assertThat(ids(world.staff.json("/api/v1/customers/{id}/orders", customer))).hasSize(4);
+        world.staff.get("/api/v1/customers/{id}/orders?open=maybe", customer).expectStatus().isBadRequest();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Object> ids(Map<String, Object> page) {
+        return ((List<Map<String, Object>>) page.get("items")).stream().map(order -> order.get("id")).toList();
+    }
+
     private UUID place(Map<UUID, Integer> quantities) {
         Map<String, String> form = new HashMap<>();
         form.put("idempotencyKey", PublicPage.idempotencyKey(browser.get(page).body()));

@@ -7,6 +7,8 @@ import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
+import io.swagger.v3.oas.models.servers.Server;
+import java.util.List;
 import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -17,6 +19,10 @@ import org.springframework.core.env.Environment;
 /**
  * Every service's OpenAPI document declares bearer authentication and hides the {@link Actor}
  * parameter, which comes from the token and never from the request, and the {@code /error} page.
+ * Its server is {@code /} (clientele.openapi.server-url): relative to wherever the document was read, so
+ * "Try it out" in the gateway's Swagger UI goes through the gateway, and in a service's own straight to it;
+ * springdoc would otherwise name the address the service saw the request on, which behind the gateway is the
+ * service's internal one.
  */
 @AutoConfiguration
 @ConditionalOnClass(SpringDocUtils.class)
@@ -37,6 +43,8 @@ public class OpenApiAutoConfiguration {
                         .version(environment.getProperty("info.app.version", "v1"))
                         .description(environment.getProperty("clientele.openapi.description",
                                 "Part of Clientele. Every error is an RFC 9457 problem document.")))
+                .servers(List.of(new Server().url(environment.getProperty("clientele.openapi.server-url", "/"))
+                        .description("Where this document was read: the gateway, or the service itself")))
                 .components(new Components().addSecuritySchemes("bearer", new SecurityScheme()
                         .type(SecurityScheme.Type.HTTP).scheme("bearer").bearerFormat("JWT")
                         .description("A token naming the workspace (claim workspace_id) and roles (claim roles)")))
