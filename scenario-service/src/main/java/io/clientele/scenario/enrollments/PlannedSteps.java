@@ -153,7 +153,22 @@ class PlannedSteps {
 
     /** Erasure: the customer's enrollments and their steps go (the steps with them, by the foreign key). */
     int forget(UUID workspaceId, UUID customerId) {
+        // what campaigns did with the customer goes too (the campaign itself, staff's act, stays with its counts)
+        jdbc.update("DELETE FROM campaign_member WHERE workspace_id = ? AND customer_id = ?", workspaceId, customerId);
         return jdbc.update("DELETE FROM enrollment WHERE workspace_id = ? AND customer_id = ?", workspaceId, customerId);
+    }
+
+    /** A campaign that met the customer, and what it did with them: their part of the export. */
+    record CampaignMeeting(UUID campaignId, UUID scenarioId, String outcome, String reason, UUID enrollmentId) {
+    }
+
+    List<CampaignMeeting> campaignsOf(UUID workspaceId, UUID customerId) {
+        return jdbc.query("""
+                SELECT m.campaign_id, c.scenario_id, m.outcome, m.reason, m.enrollment_id FROM campaign_member m
+                  JOIN campaign c ON c.workspace_id = m.workspace_id AND c.id = m.campaign_id
+                 WHERE m.workspace_id = ? AND m.customer_id = ? ORDER BY c.created_at, c.id""",
+                (rs, n) -> new CampaignMeeting(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
+                        rs.getString(3), rs.getString(4), rs.getObject(5, UUID.class)), workspaceId, customerId);
     }
 
     private static EnrollmentRow enrollment(ResultSet rs, int n) throws SQLException {
