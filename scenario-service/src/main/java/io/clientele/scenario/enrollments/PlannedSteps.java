@@ -1,5 +1,6 @@
 package io.clientele.scenario.enrollments;
 
+import io.clientele.scenario.definitions.NameCollation;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -89,6 +90,18 @@ class PlannedSteps {
                 SELECT id, scenario_id, scenario_version, customer_id, reservation_id, active, started_at, started_by,
                        ended_at, end_reason
                   FROM enrollment WHERE workspace_id = ? AND customer_id = ? AND active ORDER BY started_at, id""",
+                PlannedSteps::enrollment, workspaceId, customerId);
+    }
+
+    /** The customer's running enrollments by their scenario's name (the version's) in the user's language. */
+    List<EnrollmentRow> activeOfByName(UUID workspaceId, UUID customerId, NameCollation collation) {
+        return jdbc.query("""
+                SELECT e.id, e.scenario_id, e.scenario_version, e.customer_id, e.reservation_id, e.active, e.started_at,
+                       e.started_by, e.ended_at, e.end_reason
+                  FROM enrollment e JOIN scenario_version v ON v.workspace_id = e.workspace_id
+                                       AND v.scenario_id = e.scenario_id AND v.version = e.scenario_version
+                 WHERE e.workspace_id = ? AND e.customer_id = ? AND e.active
+                 ORDER BY v.definition ->> 'name' """ + collation.sql() + ", e.started_at, e.id",
                 PlannedSteps::enrollment, workspaceId, customerId);
     }
 
