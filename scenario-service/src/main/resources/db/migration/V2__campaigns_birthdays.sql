@@ -27,6 +27,8 @@ CREATE TABLE campaign (
     CHECK ((group_id IS NULL) <> (filter IS NULL))
 );
 CREATE INDEX campaign_scenario ON campaign (workspace_id, scenario_id, created_at);
+-- the running campaigns whose lease ran out, looked for whenever campaigns are read or resumed
+CREATE INDEX campaign_running_lease ON campaign (lease_until) WHERE state = 'RUNNING';
 
 -- One row per customer a campaign met: what happened to them. The key is what makes a resumed campaign, which
 -- may read a page again, never enrol anyone twice.

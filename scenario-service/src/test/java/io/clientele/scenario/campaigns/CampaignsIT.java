@@ -173,6 +173,11 @@ class CampaignsIT {
                 .expectStatus().isEqualTo(503).expectBody(String.class).returnResult().getResponseBody();
         assertThat(open).contains("circuit breaker is open");
 
+        // resumed while the breaker is open: the run stops at its first call, without waiting for a timeout
+        caller.post(location.getPath() + "/resume", Map.of()).expectStatus().isAccepted();
+        await().atMost(Duration.ofSeconds(60)).until(() -> progress(location).get("state").asString()
+                .equals("INTERRUPTED") && progress(location).get("reason").asString().contains("circuit breaker is open"));
+
         customerService.down(false);
         directory.breaker().reset();
         caller.post(location.getPath() + "/resume", Map.of()).expectStatus().isAccepted();
@@ -216,6 +221,26 @@ class CampaignsIT {
                 .containsOnly("Bearer " + fresh);
         Api.withToken(port, fresh).post(location.getPath() + "/resume", Map.of()).expectStatus().isEqualTo(409)
                 .expectBody(String.class).value(body -> assertThat(body).contains("campaign-done"));
+    }
+
+    @Test
+    void whatACampaignDidWithACustomerIsInTheirExportAndGoesWithTheirErasure() {
+        UUID scenario = world.scenario(CAMPAIGN_SCENARIO);
+        UUID customer = world.customer(false);
+        customerService.list(world.workspace, List.of(customer));
+        URI location = caller.post("/api/v1/scenarios/{id}/campaigns", Map.of("filter", Map.of()), scenario)
+                .expectStatus().isAccepted().expectBody(String.class).returnResult().getResponseHeaders().getLocation();
+        String campaign = awaitState(location, "DONE").get("id").asString();
+        assertThat(world.staff.get("/api/v1/exports/customers/{id}", customer).expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody())
+                .contains("\"campaignId\":\"" + campaign + "\"", "\"outcome\":\"ENROLLED\"");
+
+        world.feed.erased(world.workspace, customer);
+        await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.queryForObject("SELECT count(*) FROM campaign_member"
+                + " WHERE workspace_id = ? AND customer_id = ?", Integer.class, world.workspace, customer) == 0);
+        assertThat(progress(location).get("enrolled").asInt()).as("the campaign's own counts stay").isEqualTo(1);
+        assertThat(world.staff.get("/api/v1/exports/customers/{id}", customer).expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody()).contains("\"campaigns\":[]");
     }
 
     @Test
