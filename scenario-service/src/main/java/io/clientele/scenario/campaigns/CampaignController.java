@@ -4,6 +4,9 @@ import io.clientele.platform.security.Actor;
 import io.clientele.scenario.campaigns.CampaignStore.Row;
 import io.clientele.scenario.campaigns.Campaigns.CampaignView;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.util.List;
@@ -42,7 +45,10 @@ class CampaignController {
                     + " customer already in the scenario is skipped. 422 for an unknown group or a filter"
                     + " customer-service refuses, 409 for a paused scenario or one about a reservation, 503 when"
                     + " customer-service is unavailable.")
-    ResponseEntity<CampaignView> start(Actor actor, @PathVariable UUID id, @RequestBody JsonNode body) {
+    @ApiResponse(responseCode = "202", description = "Started; Location names its progress resource")
+    ResponseEntity<CampaignView> start(Actor actor, @PathVariable UUID id, @io.swagger.v3.oas.annotations.parameters
+            .RequestBody(content = @Content(schema = @Schema(implementation = CampaignRequest.class))) @RequestBody
+            JsonNode body) {
         CampaignSource source = CampaignSource.read(body);
         String token = callerToken();
         Row campaign = campaigns.create(actor, id, source, token);
@@ -68,6 +74,7 @@ class CampaignController {
     @Operation(summary = "Resume an interrupted campaign with the caller's (fresh) token: 202",
             description = "It goes on from the last page it finished; customers it met before are not enrolled"
                     + " again. 409 unless the campaign is INTERRUPTED.")
+    @ApiResponse(responseCode = "202", description = "Resumed; it goes on in the background")
     ResponseEntity<CampaignView> resume(Actor actor, @PathVariable UUID id) {
         Row campaign = campaigns.resume(actor, id);
         run.start(actor.workspaceId(), campaign, callerToken());
