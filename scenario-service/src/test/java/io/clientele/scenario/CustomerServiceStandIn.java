@@ -43,6 +43,7 @@ public final class CustomerServiceStandIn implements AutoCloseable {
     private final Map<String, List<UUID>> groups = new ConcurrentHashMap<>();
     private final Map<String, List<UUID>> filtered = new ConcurrentHashMap<>();
     private final List<Call> calls = new CopyOnWriteArrayList<>();
+    private final java.util.Set<String> expired = ConcurrentHashMap.newKeySet();
     private volatile boolean down;
     private volatile int holdFromCursor = -1;
     private volatile CountDownLatch release = new CountDownLatch(0);
@@ -70,6 +71,16 @@ public final class CustomerServiceStandIn implements AutoCloseable {
     /** Whom the customer list shows in the workspace for any filter (the filter is recorded, not applied). */
     public void list(UUID workspace, List<UUID> customers) {
         filtered.put(workspace.toString(), List.copyOf(customers));
+    }
+
+    /** The group is deleted: its pages answer 404 from now on. */
+    public void deleteGroup(UUID workspace, UUID group) {
+        groups.remove(workspace + "/" + group);
+    }
+
+    /** This token expired: customer-service answers 401 to it from now on. */
+    public void expire(String token) {
+        expired.add("Bearer " + token);
     }
 
     public void down(boolean down) {
@@ -105,6 +116,10 @@ public final class CustomerServiceStandIn implements AutoCloseable {
             } catch (InterruptedException stopped) {
                 Thread.currentThread().interrupt();
             }
+        }
+        if (expired.contains(authorization)) {
+            respond(exchange, 401, "{\"status\":401,\"detail\":\"The token expired\"}");
+            return;
         }
         if (down) {
             respond(exchange, 503, "{\"title\":\"Service Unavailable\",\"status\":503}");

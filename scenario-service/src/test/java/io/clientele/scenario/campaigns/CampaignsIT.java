@@ -224,6 +224,39 @@ class CampaignsIT {
     }
 
     @Test
+    void aGroupDeletedMidWayFailsTheCampaignAndAnExpiredTokenInterruptsIt() {
+        UUID scenario = world.scenario(CAMPAIGN_SCENARIO);
+        UUID deleted = UUID.randomUUID();
+        UUID kept = UUID.randomUUID();
+        customerService.group(world.workspace, deleted, CustomerServiceStandIn.ids(300));
+        customerService.group(world.workspace, kept, CustomerServiceStandIn.ids(300));
+        customerService.holdFrom(200);
+        Api colleague = Api.withToken(port, TestTokens.mint(world.workspace, "colleague", "STAFF"));
+        URI failing = colleague.post("/api/v1/scenarios/{id}/campaigns", Map.of("groupId", deleted.toString()),
+                scenario).expectStatus().isAccepted().expectBody(String.class).returnResult().getResponseHeaders()
+                .getLocation();
+        URI expiring = caller.post("/api/v1/scenarios/{id}/campaigns", Map.of("groupId", kept.toString()),
+                scenario).expectStatus().isAccepted().expectBody(String.class).returnResult().getResponseHeaders()
+                .getLocation();
+        await().atMost(Duration.ofSeconds(60)).until(() -> progress(failing).get("seen").asInt() == 200
+                && progress(expiring).get("seen").asInt() == 200);
+
+        customerService.deleteGroup(world.workspace, deleted);
+        customerService.expire(token);
+        customerService.letGo();
+
+        JsonNode failed = awaitState(failing, "FAILED");
+        assertThat(failed.get("reason").asString()).contains("customer-service refused (404)");
+        assertThat(failed.get("finishedAt").isNull()).isFalse();
+        colleague.post(failing.getPath() + "/resume", Map.of()).expectStatus().isEqualTo(409);
+        JsonNode interrupted = awaitState(expiring, "INTERRUPTED");
+        assertThat(interrupted.get("reason").asString()).contains("token expired", "resume");
+        Api.withToken(port, TestTokens.staff(world.workspace)).post(expiring.getPath() + "/resume", Map.of())
+                .expectStatus().isAccepted();
+        assertThat(awaitState(expiring, "DONE").get("enrolled").asInt()).isEqualTo(300);
+    }
+
+    @Test
     void whatACampaignDidWithACustomerIsInTheirExportAndGoesWithTheirErasure() {
         UUID scenario = world.scenario(CAMPAIGN_SCENARIO);
         UUID customer = world.customer(false);
