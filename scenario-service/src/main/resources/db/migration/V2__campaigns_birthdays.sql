@@ -11,6 +11,7 @@ CREATE TABLE campaign (
     state        text        NOT NULL,
     reason       text,
     cursor       text,
+    expected     integer,
     pages        integer     NOT NULL DEFAULT 0,
     seen         integer     NOT NULL DEFAULT 0,
     enrolled     integer     NOT NULL DEFAULT 0,

@@ -134,6 +134,15 @@ public final class CustomerServiceStandIn implements AutoCloseable {
                 respond(exchange, 400, "{\"status\":400,\"detail\":\"status: not a lifecycle status\"}");
                 return;
             }
+        } else if (path.matches("/api/v1/groups/[^/]+")) {
+            List<UUID> members = groups.get(workspace + "/" + path.split("/")[4]);
+            if (members == null) {
+                respond(exchange, 404, "{\"status\":404,\"detail\":\"No group\"}");
+            } else {
+                respond(exchange, 200, "{\"id\":\"" + path.split("/")[4] + "\",\"name\":\"stand-in\",\"members\":"
+                        + members.size() + "}");
+            }
+            return;
         } else if (path.matches("/api/v1/groups/[^/]+/members")) {
             all = groups.get(workspace + "/" + path.split("/")[4]);
             if (all == null) {

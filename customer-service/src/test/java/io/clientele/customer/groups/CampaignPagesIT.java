@@ -20,7 +20,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * What scenario-service's campaigns (S-3) rely on in this API, asked exactly as its CustomerDirectory asks: a
- * group's members and the filtered list, sorted by creation, paged with nextCursor until it is null, every
+ * group's size and members, and the filtered list, sorted by creation, paged with nextCursor until it is null, every
  * customer once; the cursor holds a time and an id, never a name (the campaign stores it); an unknown group is a
  * 404 and a wrong filter value a 400, each a problem with a detail.
  */
@@ -51,6 +51,7 @@ class CampaignPagesIT {
         }
         staff.create(with(named("Petr", "Studený"), "temperature", "COLD"));
 
+        staff.get("/api/v1/groups/{g}", group).expectStatus().isOk().expectBody().jsonPath("$.members").isEqualTo(5);
         assertThat(pages("/api/v1/groups/" + group + "/members?sort=createdAt&limit=2"))
                 .containsExactlyElementsOf(created);
         assertThat(pages("/api/v1/customers?temperature=HOT&synced=false&sort=createdAt&limit=2"))
@@ -59,6 +60,8 @@ class CampaignPagesIT {
 
     @Test
     void anUnknownGroupIsA404AndAWrongFilterValueA400EachWithADetail() {
+        staff.get("/api/v1/groups/{g}", UUID.randomUUID()).expectStatus().isNotFound()
+                .expectBody().jsonPath("$.detail").isNotEmpty();
         staff.get("/api/v1/groups/{g}/members?sort=createdAt&limit=1", UUID.randomUUID()).expectStatus().isNotFound()
                 .expectBody().jsonPath("$.detail").isNotEmpty();
         staff.get("/api/v1/customers?status=NOT_A_STATUS&sort=createdAt&limit=1").expectStatus().isBadRequest()

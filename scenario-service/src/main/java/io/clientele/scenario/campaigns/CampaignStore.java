@@ -17,8 +17,8 @@ import org.springframework.stereotype.Repository;
 class CampaignStore {
 
     record Row(UUID id, UUID scenarioId, UUID groupId, String filter, String state, String reason, String cursor,
-            int pages, int seen, int enrolled, int skipped, int failed, UUID runToken, Instant leaseUntil,
-            String startedBy, Instant createdAt, Instant updatedAt, Instant finishedAt) {
+            Integer expected, int pages, int seen, int enrolled, int skipped, int failed, UUID runToken,
+            Instant leaseUntil, String startedBy, Instant createdAt, Instant updatedAt, Instant finishedAt) {
     }
 
     /** What one page did. */
@@ -26,8 +26,8 @@ class CampaignStore {
     }
 
     private static final String COLUMNS = """
-            SELECT id, scenario_id, group_id, filter::text, state, reason, cursor, pages, seen, enrolled, skipped, failed,
-                   run_token, lease_until, started_by, created_at, updated_at, finished_at FROM campaign""";
+            SELECT id, scenario_id, group_id, filter::text, state, reason, cursor, expected, pages, seen, enrolled,
+                   skipped, failed, run_token, lease_until, started_by, created_at, updated_at, finished_at FROM campaign""";
 
     private final JdbcTemplate jdbc;
 
@@ -35,13 +35,13 @@ class CampaignStore {
         this.jdbc = jdbc;
     }
 
-    void insert(UUID workspaceId, UUID id, UUID scenarioId, CampaignSource source, UUID runToken, Instant leaseUntil,
-            String startedBy, Instant now) {
+    void insert(UUID workspaceId, UUID id, UUID scenarioId, CampaignSource source, Integer expected, UUID runToken,
+            Instant leaseUntil, String startedBy, Instant now) {
         jdbc.update("""
-                INSERT INTO campaign (workspace_id, id, scenario_id, group_id, filter, state, run_token, lease_until,
-                                      started_by, created_at, updated_at)
-                VALUES (?, ?, ?, ?, ?::jsonb, 'RUNNING', ?, ?, ?, ?, ?)""", workspaceId, id, scenarioId,
-                source.groupId(), source.filterJson(), runToken, Timestamp.from(leaseUntil), startedBy,
+                INSERT INTO campaign (workspace_id, id, scenario_id, group_id, filter, expected, state, run_token,
+                                      lease_until, started_by, created_at, updated_at)
+                VALUES (?, ?, ?, ?, ?::jsonb, ?, 'RUNNING', ?, ?, ?, ?, ?)""", workspaceId, id, scenarioId,
+                source.groupId(), source.filterJson(), expected, runToken, Timestamp.from(leaseUntil), startedBy,
                 Timestamp.from(now), Timestamp.from(now));
     }
 
@@ -127,9 +127,9 @@ class CampaignStore {
 
     private static Row row(ResultSet rs, int n) throws SQLException {
         return new Row(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getObject(3, UUID.class),
-                rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getInt(8), rs.getInt(9),
-                rs.getInt(10), rs.getInt(11), rs.getInt(12), rs.getObject(13, UUID.class), instant(rs, 14),
-                rs.getString(15), instant(rs, 16), instant(rs, 17), instant(rs, 18));
+                rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getObject(8, Integer.class),
+                rs.getInt(9), rs.getInt(10), rs.getInt(11), rs.getInt(12), rs.getInt(13), rs.getObject(14, UUID.class),
+                instant(rs, 15), rs.getString(16), instant(rs, 17), instant(rs, 18), instant(rs, 19));
     }
 
     private static Instant instant(ResultSet rs, int column) throws SQLException {

@@ -35,8 +35,12 @@ import tools.jackson.databind.json.JsonMapper;
 @Service
 class Campaigns {
 
+    /**
+     * @param expected the group's size when the campaign started (customer-service counts no filter: null then)
+     * @param total    how many customers the campaign met, once DONE
+     */
     record CampaignView(UUID id, UUID scenarioId, UUID groupId, JsonNode filter, String state, String reason,
-            Integer total, int pages, int seen, int enrolled, int skipped, Map<String, Integer> skippedBy, int failed,
+            Integer expected, Integer total, int pages, int seen, int enrolled, int skipped, Map<String, Integer> skippedBy, int failed,
             String startedBy, Instant createdAt, Instant updatedAt, Instant finishedAt) {
     }
 
@@ -70,11 +74,11 @@ class Campaigns {
     /** Checks the request and records the campaign, RUNNING under a new run token; the caller starts the run. */
     Row create(Actor actor, UUID scenarioId, CampaignSource source, String bearerToken) {
         enrollable(actor.workspaceId(), scenarioId);
-        probe(source, bearerToken);
+        Integer expected = probe(source, bearerToken);
         UUID id = UUID.randomUUID();
         Instant now = clock.instant();
         return transaction.execute(status -> {
-            store.insert(actor.workspaceId(), id, scenarioId, source, UUID.randomUUID(), now.plus(lease),
+            store.insert(actor.workspaceId(), id, scenarioId, source, expected, UUID.randomUUID(), now.plus(lease),
                     "staff:" + actor.subject(), now);
             return store.find(actor.workspaceId(), id).orElseThrow();
         });
@@ -115,7 +119,7 @@ class Campaigns {
 
     CampaignView view(UUID workspaceId, Row row) {
         return new CampaignView(row.id(), row.scenarioId(), row.groupId(),
-                row.filter() == null ? null : JSON.readTree(row.filter()), row.state(), row.reason(),
+                row.filter() == null ? null : JSON.readTree(row.filter()), row.state(), row.reason(), row.expected(),
                 row.state().equals("DONE") ? row.seen() : null, row.pages(), row.seen(), row.enrolled(), row.skipped(),
                 store.skippedBy(workspaceId, row.id()), row.failed(), row.startedBy(), row.createdAt(),
                 row.updatedAt(), row.finishedAt());
@@ -195,10 +199,17 @@ class Campaigns {
         }
     }
 
-    /** One customer asked for, so that a wrong group or filter is answered now rather than found in the background. */
-    private void probe(CampaignSource source, String bearerToken) {
+    /**
+     * One small call, so that a wrong group or filter is answered now rather than found in the background: the
+     * group itself (its size is the campaign's expected total), or one customer of the filtered list.
+     */
+    private Integer probe(CampaignSource source, String bearerToken) {
         try {
+            if (source.groupId() != null) {
+                return directory.groupSize(source.groupId(), bearerToken);
+            }
             directory.page(source, null, 1, bearerToken);
+            return null;
         } catch (CustomerDirectory.Unavailable down) {
             throw problem(HttpStatus.SERVICE_UNAVAILABLE, "customer-service-unavailable",
                     "customer-service unavailable", down.getMessage() + "; try again later", null);

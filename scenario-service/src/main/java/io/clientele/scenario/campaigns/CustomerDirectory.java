@@ -116,6 +116,11 @@ class CustomerDirectory {
         return new Page(ids, next == null || next.isNull() ? null : next.asString());
     }
 
+    /** How many members the group has now (404: customer-service knows no such group in the caller's workspace). */
+    int groupSize(UUID groupId, String bearerToken) {
+        return get(baseUrl.resolve("/api/v1/groups/" + groupId), bearerToken).path("members").asInt();
+    }
+
     private JsonNode get(URI uri, String bearerToken) {
         try {
             return breaker.executeSupplier(() -> call(uri, bearerToken));

@@ -69,6 +69,7 @@ public final class PersonalData {
             .notPersonal("a staff member's campaign: a scenario, a group or the list's filters (never its text"
                     + " search), counts, state and customer-service's keyset cursor, sorted by creation (a time and a"
                     + " random id, no name)", "id", "scenario_id", "group_id", "filter", "state", "reason", "cursor",
+                    "expected",
                     "pages", "seen", "enrolled", "skipped", "failed", "run_token", "lease_until", "created_at",
                     "updated_at", "finished_at")
             .notPersonal(WORKSPACE, "workspace_id")

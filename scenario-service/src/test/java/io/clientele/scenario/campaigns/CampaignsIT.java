@@ -108,6 +108,7 @@ class CampaignsIT {
         JsonNode done = awaitState(location, "DONE");
 
         assertThat(done.get("total").asInt()).isEqualTo(450);
+        assertThat(done.get("expected").asInt()).as("the group's size when it started").isEqualTo(450);
         assertThat(done.get("enrolled").asInt()).isEqualTo(447);
         assertThat(done.get("skipped").asInt()).isEqualTo(3);
         assertThat(done.get("failed").asInt()).isZero();
@@ -120,11 +121,14 @@ class CampaignsIT {
                 + " AND started_by = ?", Integer.class, world.workspace, "campaign:" + campaign)).isEqualTo(447);
         assertThat(world.enrollments(members.get(0))).hasSize(1);
         assertThat(customerService.calls()).filteredOn(call -> call.path().endsWith(group + "/members"))
-                .hasSize(4) // the probe of one customer, and three pages of 200
+                .hasSize(3) // three pages of 200
                 .allSatisfy(call -> {
                     assertThat(call.authorization()).isEqualTo("Bearer " + token);
-                    assertThat(call.query()).contains("sort=createdAt");
+                    assertThat(call.query()).contains("sort=createdAt", "limit=200");
                 });
+        assertThat(customerService.calls()).filteredOn(call -> call.path().endsWith("/groups/" + group))
+                .as("the group asked for once, when the campaign was started").hasSize(1)
+                .allSatisfy(call -> assertThat(call.authorization()).isEqualTo("Bearer " + token));
         assertThat(new MarkerScan(jdbc, Pattern.compile(Pattern.quote(signature(token))), List.of(signature(token)),
                 "public", "platform").columnsHoldingAMarker()).as("the caller's token is never stored").isEmpty();
         assertThat(world.staff.get("/api/v1/scenarios/{id}/campaigns", scenario).expectStatus().isOk()
@@ -140,7 +144,10 @@ class CampaignsIT {
                 Map.of("status", List.of("REGULAR", "PROBLEMATIC"), "synced", false)), scenario).expectStatus().isAccepted()
                 .expectBody(String.class).returnResult().getResponseHeaders().getLocation();
 
-        assertThat(awaitState(location, "DONE").get("enrolled").asInt()).isEqualTo(5);
+        JsonNode done = awaitState(location, "DONE");
+        assertThat(done.get("enrolled").asInt()).isEqualTo(5);
+        assertThat(done.get("expected").isNull()).as("customer-service counts no filter").isTrue();
+        assertThat(done.get("total").asInt()).isEqualTo(5);
         assertThat(customerService.calls()).filteredOn(call -> call.path().equals("/api/v1/customers")
                 && call.authorization().equals("Bearer " + token)).isNotEmpty()
                 .allSatisfy(call -> assertThat(call.query()).contains("status=REGULAR", "status=PROBLEMATIC", "synced=false"));
@@ -216,7 +223,7 @@ class CampaignsIT {
                 Integer.class, world.workspace, "campaign:" + campaign)).isEqualTo(450);
         assertThat(jdbc.queryForObject("SELECT count(DISTINCT customer_id) FROM enrollment WHERE workspace_id = ?"
                 + " AND started_by = ?", Integer.class, world.workspace, "campaign:" + campaign)).isEqualTo(450);
-        assertThat(customerService.calls()).filteredOn(call -> call.path().contains(group.toString())
+        assertThat(customerService.calls()).filteredOn(call -> call.path().endsWith(group + "/members")
                 && call.query().contains("cursor=400")).extracting(CustomerServiceStandIn.Call::authorization)
                 .containsOnly("Bearer " + fresh);
         Api.withToken(port, fresh).post(location.getPath() + "/resume", Map.of()).expectStatus().isEqualTo(409)
