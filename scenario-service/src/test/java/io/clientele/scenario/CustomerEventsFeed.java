@@ -34,6 +34,23 @@ public final class CustomerEventsFeed implements AutoCloseable {
         send("customer.events", customer, event);
     }
 
+    /**
+     * customer.created.v1 or customer.updated.v1 (type) with the customer's date of birth (null: none). An
+     * updated event carries the whole customer, as customer-service's does: a missing date means it was removed.
+     */
+    public void bornOn(String type, UUID workspace, UUID customer, java.time.LocalDate birthDate) {
+        ObjectNode event = event(type, workspace, customer);
+        ObjectNode data = (ObjectNode) event.get("data").get("customer");
+        data.put("id", customer.toString());
+        data.put("synced", false);
+        if (birthDate == null) {
+            data.putNull("birthDate");
+        } else {
+            data.put("birthDate", birthDate.toString());
+        }
+        send("customer.events", customer, event);
+    }
+
     /** reservation.recorded.v1 as customer-service publishes it after a partner's booking event. */
     public void reservation(UUID workspace, UUID customer, UUID reservation, String change, String status,
             Instant startsAt, Instant occurredAt) {

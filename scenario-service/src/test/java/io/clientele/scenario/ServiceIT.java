@@ -13,7 +13,7 @@ import org.springframework.test.context.TestPropertySource;
 
 /**
  * scenario-service on a random port, on real PostgreSQL and Kafka, trusting test tokens, on a clock the tests
- * move. Every test class shares one application context (Spring Cloud Stream's Kafka binder metrics can deadlock
+ * move, with customer-service played by a real HTTP server ({@link CustomerServiceStandIn}). Every test class shares one application context (Spring Cloud Stream's Kafka binder metrics can deadlock
  * when a second context in the same JVM is stopped). The timers poll often, so a moved clock is seen at once.
  */
 @Target(ElementType.TYPE)
@@ -22,7 +22,11 @@ import org.springframework.test.context.TestPropertySource;
 @UsePostgres
 @UseKafka
 @UseTestTokens
-@Import(TestClock.Configuration.class)
-@TestPropertySource(properties = "clientele.scenario.timers.polling-interval=PT0.1S")
+@Import({TestClock.Configuration.class, CustomerServiceStandIn.Configuration.class})
+@TestPropertySource(properties = {"clientele.scenario.timers.polling-interval=PT0.1S",
+        // a down customer-service opens the breaker after 3 failed calls, and it tries again 2 s later
+        "clientele.scenario.customer-service.breaker.minimum-calls=3",
+        "clientele.scenario.customer-service.breaker.open-for=PT2S",
+        "clientele.scenario.customer-service.timeout=PT5S"})
 public @interface ServiceIT {
 }

@@ -18,7 +18,7 @@ public record Definition(String name, Trigger trigger, ReEntry reEntry, Duration
         steps = List.copyOf(steps);
     }
 
-    /** What starts an enrollment: a reservation change customer-service recorded, a new customer, or staff. */
+    /** What starts an enrollment: a reservation change customer-service recorded, a new customer, a birthday, or staff. */
     public enum Trigger {
         RESERVATION_CREATED("CREATED"),
         RESERVATION_RESCHEDULED("RESCHEDULED"),
@@ -26,7 +26,12 @@ public record Definition(String name, Trigger trigger, ReEntry reEntry, Duration
         RESERVATION_COMPLETED("COMPLETED"),
         RESERVATION_NO_SHOW("NO_SHOW"),
         CUSTOMER_CREATED(null),
-        MANUAL(null);
+        /** the customer's birthday, at the configured local time (29 February: 28 February in other years) */
+        BIRTHDAY(null),
+        /** started only by staff: by hand for one customer, or by a campaign for a group or a filter */
+        MANUAL(null),
+        /** the same as MANUAL, named for scenarios meant for campaigns */
+        CAMPAIGN(null);
 
         private final String reservationChange;
 

@@ -4,6 +4,7 @@ import io.clientele.platform.security.Actor;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -29,8 +30,9 @@ class ScenarioController {
     }
 
     @GetMapping("/api/v1/scenarios")
-    List<ScenarioView> all(Actor actor) {
-        return scenarios.all(actor.workspaceId());
+    @Operation(summary = "The workspace's scenarios by name, in the order of the language asked in (Accept-Language)")
+    List<ScenarioView> all(Actor actor, Locale locale) {
+        return scenarios.all(actor.workspaceId(), NameCollation.of(locale));
     }
 
     @GetMapping("/api/v1/scenarios/{id}")

@@ -81,9 +81,10 @@ class ScenarioStore {
                 workspaceId, key).stream().findFirst();
     }
 
-    List<ScenarioView> all(UUID workspaceId) {
-        return jdbc.query(VIEW + " WHERE s.workspace_id = ? ORDER BY s.created_at, s.id", ScenarioStore::view,
-                workspaceId);
+    /** By name in the user's language; names equal there by creation. */
+    List<ScenarioView> all(UUID workspaceId, NameCollation collation) {
+        return jdbc.query(VIEW + " WHERE s.workspace_id = ? ORDER BY s.name " + collation.sql() + ", s.created_at, s.id",
+                ScenarioStore::view, workspaceId);
     }
 
     Optional<JsonNode> version(UUID workspaceId, UUID id, int version) {

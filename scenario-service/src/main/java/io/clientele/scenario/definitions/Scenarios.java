@@ -81,8 +81,8 @@ public class Scenarios {
     }
 
     @Transactional(readOnly = true)
-    public List<ScenarioView> all(UUID workspaceId) {
-        return store.all(workspaceId);
+    public List<ScenarioView> all(UUID workspaceId, NameCollation collation) {
+        return store.all(workspaceId, collation);
     }
 
     @Transactional(readOnly = true)

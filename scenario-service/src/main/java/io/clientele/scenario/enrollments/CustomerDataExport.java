@@ -10,8 +10,9 @@ import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * C-12: scenario-service's part of a customer's GDPR export, read in one snapshot: what it knows of the customer,
- * their reservations, and every enrollment with every step. Exactly what {@code customer.erased.v1} removes
+ * C-12: scenario-service's part of a customer's GDPR export, read in one snapshot: what it knows of the customer (their
+ * date of birth and next greeting included), their reservations, every enrollment with every step, and what each
+ * campaign that met them did. Exactly what {@code customer.erased.v1} removes
  * ({@code PersonalData}). A customer this service never heard of has empty sections rather than a 404: whether
  * the customer exists is customer-service's to say.
  */
@@ -20,11 +21,13 @@ class CustomerDataExport {
 
     private final ReadModel readModel;
     private final CustomerScenarios customerScenarios;
+    private final PlannedSteps store;
     private final Clock clock;
 
-    CustomerDataExport(ReadModel readModel, CustomerScenarios customerScenarios, Clock clock) {
+    CustomerDataExport(ReadModel readModel, CustomerScenarios customerScenarios, PlannedSteps store, Clock clock) {
         this.readModel = readModel;
         this.customerScenarios = customerScenarios;
+        this.store = store;
         this.clock = clock;
     }
 
@@ -34,6 +37,7 @@ class CustomerDataExport {
         sections.put("customer", readModel.customer(workspaceId, customerId).orElse(null));
         sections.put("reservations", readModel.reservationsOf(workspaceId, customerId));
         sections.put("enrollments", customerScenarios.all(workspaceId, customerId));
+        sections.put("campaigns", store.campaignsOf(workspaceId, customerId));
         return new ExportPart("scenario-service", customerId, workspaceId, clock.instant(), sections);
     }
 }

@@ -3,6 +3,7 @@ package io.clientele.scenario.enrollments;
 import io.clientele.platform.problem.ConflictException;
 import io.clientele.platform.problem.NotFoundException;
 import io.clientele.platform.security.Actor;
+import io.clientele.scenario.definitions.NameCollation;
 import io.clientele.scenario.definitions.Scenarios;
 import io.clientele.scenario.definitions.Scenarios.ScenarioVersion;
 import io.clientele.scenario.enrollments.PlannedSteps.EnrollmentRow;
@@ -49,8 +50,8 @@ class CustomerScenarios {
     }
 
     @Transactional(readOnly = true)
-    List<EnrollmentView> active(UUID workspaceId, UUID customerId) {
-        return store.activeOf(workspaceId, customerId).stream().map(row -> view(workspaceId, row)).toList();
+    List<EnrollmentView> active(UUID workspaceId, UUID customerId, NameCollation collation) {
+        return store.activeOfByName(workspaceId, customerId, collation).stream().map(row -> view(workspaceId, row)).toList();
     }
 
     @Transactional(readOnly = true)

@@ -2,11 +2,13 @@ package io.clientele.scenario.enrollments;
 
 import io.clientele.platform.problem.InvalidInputException;
 import io.clientele.platform.security.Actor;
+import io.clientele.scenario.definitions.NameCollation;
 import io.clientele.scenario.enrollments.CustomerScenarios.EnrollmentView;
 import io.clientele.scenario.enrollments.CustomerScenarios.PlannedView;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -31,9 +33,10 @@ class EnrollmentController {
     }
 
     @GetMapping("/api/v1/customers/{id}/enrollments")
-    @Operation(summary = "The customer's active scenarios, each with its steps (planned, done, skipped, cancelled)")
-    List<EnrollmentView> active(Actor actor, @PathVariable UUID id) {
-        return customerScenarios.active(actor.workspaceId(), id);
+    @Operation(summary = "The customer's active scenarios, each with its steps (planned, done, skipped, cancelled)",
+            description = "By scenario name, in the order of the language asked in (Accept-Language).")
+    List<EnrollmentView> active(Actor actor, @PathVariable UUID id, Locale locale) {
+        return customerScenarios.active(actor.workspaceId(), id, NameCollation.of(locale));
     }
 
     @GetMapping("/api/v1/customers/{id}/planned-steps")

@@ -27,9 +27,12 @@ class IncomingEvents {
     private final ReadModel readModel;
     private final Enrollments enrollments;
     private final Scenarios scenarios;
+    private final Birthdays birthdays;
     private final Clock clock;
 
-    IncomingEvents(Inbox inbox, ReadModel readModel, Enrollments enrollments, Scenarios scenarios, Clock clock) {
+    IncomingEvents(Inbox inbox, ReadModel readModel, Enrollments enrollments, Scenarios scenarios,
+            Birthdays birthdays, Clock clock) {
+        this.birthdays = birthdays;
         this.inbox = inbox;
         this.readModel = readModel;
         this.enrollments = enrollments;
@@ -61,6 +64,7 @@ class IncomingEvents {
             case IncomingEventsV1.CREATED, IncomingEventsV1.UPDATED -> {
                 readModel.customer(event.workspaceId(), event.customerId(), Boolean.TRUE.equals(event.synced()),
                         event.value(), event.language(), now);
+                birthdays.told(event.workspaceId(), event.customerId(), event.birthDate(), now);
                 if (event.type().equals(IncomingEventsV1.CREATED)) {
                     enrol(event, Trigger.CUSTOMER_CREATED, now);
                 }

@@ -5,6 +5,8 @@ import io.clientele.platform.events.UnreadableEvent;
 import io.clientele.platform.inbox.Inbox;
 import io.clientele.scenario.enrollments.ReadModel.ReservationFacts;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.UUID;
 import tools.jackson.databind.JsonNode;
 
@@ -29,9 +31,10 @@ final class IncomingEventsV1 {
      *
      * @param value the customer's status (status-changed, created, updated) or subscription state (preferences)
      * @param change the reservation's change (CREATED, RESCHEDULED, ...)
+     * @param birthDate the customer's date of birth (created, updated; null: none, or removed)
      */
     record Received(String eventId, UUID workspaceId, String type, UUID customerId, Boolean synced, String value,
-            String language, ReservationFacts reservation, String change, Instant occurredAt) {
+            String language, ReservationFacts reservation, String change, Instant occurredAt, LocalDate birthDate) {
 
         /** What the inbox remembers of it: its workspace and id. */
         Inbox.Delivery delivery() {
@@ -53,14 +56,14 @@ final class IncomingEventsV1 {
                         check.bool(customer, "synced", "data.customer.synced", false),
                         check.text(customer, "status", "data.customer.status", 20, false),
                         check.text(customer, "preferredLanguage", "data.customer.preferredLanguage", 35, false),
-                        null, null, envelope.time());
+                        null, null, envelope.time(), birthDate(check, customer));
             }
             case STATUS_CHANGED -> new Received(envelope.id(), envelope.workspaceId(), envelope.type(),
                     check.uuid(data, "customerId", "data.customerId", true), null,
-                    check.text(data, "to", "data.to", 20, true), null, null, null, envelope.time());
+                    check.text(data, "to", "data.to", 20, true), null, null, null, envelope.time(), null);
             case ERASED -> new Received(envelope.id(), envelope.workspaceId(), envelope.type(),
                     check.uuid(data, "customerId", "data.customerId", true), null, null, null, null, null,
-                    envelope.time());
+                    envelope.time(), null);
             case RESERVATION -> {
                 UUID customer = check.uuid(data, "customerId", "data.customerId", true);
                 ReservationFacts reservation = new ReservationFacts(
@@ -77,12 +80,26 @@ final class IncomingEventsV1 {
                 }
                 Instant occurred = check.instant(data, "occurredAt", "data.occurredAt", true);
                 yield new Received(envelope.id(), envelope.workspaceId(), envelope.type(), customer, true, null, null,
-                        reservation, change, occurred);
+                        reservation, change, occurred, null);
             }
             default -> null;
         };
         check.done();
         return received;
+    }
+
+    /** A calendar date (yyyy-MM-dd) or null; anything else rejects the event with the field named. */
+    private static LocalDate birthDate(EventFields check, JsonNode customer) {
+        String text = check.text(customer, "birthDate", "data.customer.birthDate", 10, false);
+        if (text == null) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(text);
+        } catch (DateTimeParseException notADate) {
+            check.fail("data.customer.birthDate", "'" + text + "' is not a date (yyyy-MM-dd)");
+            return null;
+        }
     }
 
     static Received readCommunicationEvent(byte[] bytes) throws UnreadableEvent {
@@ -97,7 +114,7 @@ final class IncomingEventsV1 {
         Received received = new Received(envelope.id(), envelope.workspaceId(), envelope.type(),
                 check.uuid(data, "customerId", "data.customerId", true), null,
                 check.text(data, "subscriptionState", "data.subscriptionState", 20, true), null, null, null,
-                envelope.time());
+                envelope.time(), null);
         check.done();
         return received;
     }

@@ -1,5 +1,6 @@
 package io.clientele.scenario.enrollments;
 
+import io.clientele.scenario.definitions.NameCollation;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -92,6 +93,18 @@ class PlannedSteps {
                 PlannedSteps::enrollment, workspaceId, customerId);
     }
 
+    /** The customer's running enrollments by their scenario's name (the version's) in the user's language. */
+    List<EnrollmentRow> activeOfByName(UUID workspaceId, UUID customerId, NameCollation collation) {
+        return jdbc.query("""
+                SELECT e.id, e.scenario_id, e.scenario_version, e.customer_id, e.reservation_id, e.active, e.started_at,
+                       e.started_by, e.ended_at, e.end_reason
+                  FROM enrollment e JOIN scenario_version v ON v.workspace_id = e.workspace_id
+                                       AND v.scenario_id = e.scenario_id AND v.version = e.scenario_version
+                 WHERE e.workspace_id = ? AND e.customer_id = ? AND e.active
+                 ORDER BY v.definition ->> 'name' """ + collation.sql() + ", e.started_at, e.id",
+                PlannedSteps::enrollment, workspaceId, customerId);
+    }
+
     /** Every enrollment of the customer, running and ended. */
     List<EnrollmentRow> allOf(UUID workspaceId, UUID customerId) {
         return jdbc.query("""
@@ -153,7 +166,22 @@ class PlannedSteps {
 
     /** Erasure: the customer's enrollments and their steps go (the steps with them, by the foreign key). */
     int forget(UUID workspaceId, UUID customerId) {
+        // what campaigns did with the customer goes too (the campaign itself, staff's act, stays with its counts)
+        jdbc.update("DELETE FROM campaign_member WHERE workspace_id = ? AND customer_id = ?", workspaceId, customerId);
         return jdbc.update("DELETE FROM enrollment WHERE workspace_id = ? AND customer_id = ?", workspaceId, customerId);
+    }
+
+    /** A campaign that met the customer, and what it did with them: their part of the export. */
+    record CampaignMeeting(UUID campaignId, UUID scenarioId, String outcome, String reason, UUID enrollmentId) {
+    }
+
+    List<CampaignMeeting> campaignsOf(UUID workspaceId, UUID customerId) {
+        return jdbc.query("""
+                SELECT m.campaign_id, c.scenario_id, m.outcome, m.reason, m.enrollment_id FROM campaign_member m
+                  JOIN campaign c ON c.workspace_id = m.workspace_id AND c.id = m.campaign_id
+                 WHERE m.workspace_id = ? AND m.customer_id = ? ORDER BY c.created_at, c.id""",
+                (rs, n) -> new CampaignMeeting(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
+                        rs.getString(3), rs.getString(4), rs.getObject(5, UUID.class)), workspaceId, customerId);
     }
 
     private static EnrollmentRow enrollment(ResultSet rs, int n) throws SQLException {

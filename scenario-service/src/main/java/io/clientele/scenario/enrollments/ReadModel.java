@@ -2,6 +2,7 @@ package io.clientele.scenario.enrollments;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -16,7 +17,12 @@ import org.springframework.stereotype.Repository;
 @Repository
 class ReadModel {
 
-    record CustomerFacts(boolean synced, String status, String language, String subscription, boolean erased) {
+    record CustomerFacts(boolean synced, String status, String language, String subscription, boolean erased,
+            LocalDate birthDate, Instant nextBirthdayAt) {
+    }
+
+    /** The customer's date of birth and the moment of the next greeting its timer carries. */
+    record Birthday(LocalDate birthDate, Instant nextAt, boolean erased) {
     }
 
     record ReservationFacts(UUID id, UUID customerId, String status, String service, String staff, String location,
@@ -77,15 +83,31 @@ class ReadModel {
         jdbc.update("""
                 INSERT INTO customer (workspace_id, id, erased_at, updated_at) VALUES (?, ?, ?, ?)
                 ON CONFLICT (workspace_id, id) DO UPDATE SET synced = false, status = NULL, language = NULL,
-                    subscription = NULL, erased_at = coalesce(customer.erased_at, excluded.erased_at),
+                    subscription = NULL, birth_date = NULL, next_birthday_at = NULL, erased_at = coalesce(customer.erased_at, excluded.erased_at),
                     updated_at = excluded.updated_at""", workspaceId, id, Timestamp.from(now), Timestamp.from(now));
     }
 
     Optional<CustomerFacts> customer(UUID workspaceId, UUID id) {
         return jdbc.query("""
-                SELECT synced, status, language, subscription, erased_at IS NOT NULL FROM customer
-                 WHERE workspace_id = ? AND id = ?""", (rs, n) -> new CustomerFacts(rs.getBoolean(1), rs.getString(2),
-                rs.getString(3), rs.getString(4), rs.getBoolean(5)), workspaceId, id).stream().findFirst();
+                SELECT synced, status, language, subscription, erased_at IS NOT NULL, birth_date, next_birthday_at
+                  FROM customer WHERE workspace_id = ? AND id = ?""", (rs, n) -> new CustomerFacts(rs.getBoolean(1),
+                rs.getString(2), rs.getString(3), rs.getString(4), rs.getBoolean(5),
+                rs.getObject(6, LocalDate.class), rs.getTimestamp(7) == null ? null : rs.getTimestamp(7).toInstant()),
+                workspaceId, id).stream().findFirst();
+    }
+
+    /** The customer's birthday, locked: a changed date and a firing timer decide one after the other. */
+    Optional<Birthday> birthdayForUpdate(UUID workspaceId, UUID id) {
+        return jdbc.query("""
+                SELECT birth_date, next_birthday_at, erased_at IS NOT NULL FROM customer
+                 WHERE workspace_id = ? AND id = ? FOR UPDATE""", (rs, n) -> new Birthday(
+                rs.getObject(1, LocalDate.class), rs.getTimestamp(2) == null ? null : rs.getTimestamp(2).toInstant(),
+                rs.getBoolean(3)), workspaceId, id).stream().findFirst();
+    }
+
+    void birthday(UUID workspaceId, UUID id, LocalDate birthDate, Instant nextAt) {
+        jdbc.update("UPDATE customer SET birth_date = ?, next_birthday_at = ? WHERE workspace_id = ? AND id = ?",
+                birthDate, nextAt == null ? null : Timestamp.from(nextAt), workspaceId, id);
     }
 
     List<ReservationFacts> reservationsOf(UUID workspaceId, UUID customerId) {

@@ -6,7 +6,9 @@ import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
@@ -25,12 +27,19 @@ class TimerScheduler implements SmartLifecycle {
     private final Scheduler scheduler;
     private volatile boolean running;
 
-    TimerScheduler(DataSource dataSource, Clock clock, StepRunner runner,
+    TimerScheduler(DataSource dataSource, Clock clock, StepRunner runner, Birthdays birthdays,
             @Value("${clientele.scenario.timers.polling-interval:PT1S}") Duration pollingInterval,
             @Value("${clientele.scenario.timers.threads:4}") int threads) {
         OneTimeTask<Void> task = Tasks.oneTime(Timers.TASK)
                 .execute((instance, context) -> runner.run(Timers.stepOf(instance.getId())));
-        scheduler = new SchedulerBuilder(dataSource, List.of(task))
+        OneTimeTask<Void> birthday = Tasks.oneTime(Timers.BIRTHDAY_TASK).execute((instance, context) -> {
+            String id = instance.getId();
+            int slash = id.indexOf('/');
+            int at = id.indexOf('@');
+            birthdays.fire(UUID.fromString(id.substring(0, slash)), UUID.fromString(id.substring(slash + 1, at)),
+                    Instant.ofEpochMilli(Long.parseLong(id.substring(at + 1))));
+        });
+        scheduler = new SchedulerBuilder(dataSource, List.of(task, birthday))
                 .clock(clock::instant)
                 .pollingInterval(pollingInterval)
                 .threads(threads)

@@ -20,6 +20,8 @@ import org.springframework.stereotype.Component;
 class Timers {
 
     static final String TASK = "scenario-step";
+    /** A customer's next birthday greeting: its id names the workspace, the customer and the moment. */
+    static final String BIRTHDAY_TASK = "scenario-birthday";
 
     private final SchedulerClient client;
 
@@ -29,6 +31,11 @@ class Timers {
 
     void set(UUID stepId, Instant dueAt) {
         client.scheduleIfNotExists(new TaskInstance<>(TASK, stepId + "@" + dueAt.toEpochMilli()), dueAt);
+    }
+
+    void setBirthday(UUID workspaceId, UUID customerId, Instant at) {
+        client.scheduleIfNotExists(new TaskInstance<>(BIRTHDAY_TASK, workspaceId + "/" + customerId + "@"
+                + at.toEpochMilli()), at);
     }
 
     static UUID stepOf(String instanceId) {

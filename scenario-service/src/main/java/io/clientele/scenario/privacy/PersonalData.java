@@ -38,7 +38,8 @@ public final class PersonalData {
 
             .table("public", "customer", "what conditions and rules read of the customer; emptied, the row stays as"
                     + " the erasure's mark")
-            .personal(Treatment.CLEARED, false, "language", "subscription", "status")
+            .personal(Treatment.CLEARED, false, "language", "subscription", "status", "birth_date",
+                    "next_birthday_at")
             .personal(Treatment.REWRITTEN, false, "synced")
             .notPersonal(CUSTOMER_ID, "id")
             .notPersonal(WORKSPACE, "workspace_id")
@@ -64,9 +65,25 @@ public final class PersonalData {
             .notPersonal(RANDOM_ID, "id")
             .notPersonal(WORKSPACE, "workspace_id")
 
+            .table("public", "campaign", "")
+            .notPersonal("a staff member's campaign: a scenario, a group or the list's filters (never its text"
+                    + " search), counts, state and customer-service's keyset cursor, sorted by creation (a time and a"
+                    + " random id, no name)", "id", "scenario_id", "group_id", "filter", "state", "reason", "cursor",
+                    "expected",
+                    "pages", "seen", "enrolled", "skipped", "failed", "run_token", "lease_until", "created_at",
+                    "updated_at", "finished_at")
+            .notPersonal(WORKSPACE, "workspace_id")
+            .notPersonal(STAFF, "started_by")
+
+            .table("public", "campaign_member", "what a campaign did with the customer; deleted")
+            .personal(Treatment.DELETED, false, "customer_id", "outcome", "reason", "enrollment_id")
+            .notPersonal("the campaign (staff's act, not the customer's data)", "campaign_id")
+            .notPersonal(WORKSPACE, "workspace_id")
+
             .table("public", "scheduled_tasks", "")
-            .notPersonal("db-scheduler's timers: a planned step's random id and due time; the timer of an erased"
-                    + " customer's step fires, finds no step and does nothing", "task_name", "task_instance",
+            .notPersonal("db-scheduler's timers: a planned step's random id and due time, or a customer's random id"
+                    + " and the moment of their next birthday greeting (a moment in the year, not the date of birth);"
+                    + " the timer of an erased customer fires, finds no step or birthday and does nothing", "task_name", "task_instance",
                     "task_data", "execution_time", "picked", "picked_by", "last_success", "last_failure",
                     "consecutive_failures", "last_heartbeat", "version", "priority")
 

@@ -24,6 +24,9 @@ final class ReadyMade {
             new Offer("thank-you-after-visit", "Thank you after the visit",
                     "2 hours after a completed visit, once per reservation"),
             new Offer("welcome", "Welcome", "right after a new customer is created, once"),
+            new Offer("birthday-greeting", "Birthday greeting",
+                    "on the customer's birthday (date of birth from customer-service) at the configured local time;"
+                            + " 29 February: 28 February in other years; at most once in 300 days"),
             new Offer("reactivation", "Reactivation",
                     "N days (default 90) after the customer's last completed visit; each new booking or visit starts"
                             + " the wait afresh, with no nightly scan"));
@@ -64,6 +67,14 @@ final class ReadyMade {
                        {"id": "welcome", "type": "SEND", "title": "Welcome",
                         "message": {"templateKey": "welcome", "channel": "%1$s", "category": "MARKETING"}}
                      ]}""";
+            case "birthday-greeting" -> """
+                    {"name": "Birthday greeting", "trigger": "BIRTHDAY",
+                     "entry": {"reEntry": "AFTER_COOLDOWN", "cooldown": "P300D"},
+                     "exitWhen": ["CUSTOMER_BLOCKED", "UNSUBSCRIBED"],
+                     "steps": [
+                       {"id": "greeting", "type": "SEND", "title": "Happy birthday",
+                        "message": {"templateKey": "birthday-greeting", "channel": "%1$s", "category": "MARKETING"}}
+                     ]}""";
             case "reactivation" -> """
                     {"name": "Reactivation", "trigger": "RESERVATION_COMPLETED", "entry": {"reEntry": "ALWAYS"},
                      "exitWhen": ["NEXT_RESERVATION", "CUSTOMER_BLOCKED", "UNSUBSCRIBED"],
@@ -79,6 +90,6 @@ final class ReadyMade {
 
     static Map<String, String> defaultChannels() {
         return Map.of("reservation-reminder", "SMS", "thank-you-after-visit", "EMAIL", "welcome", "EMAIL",
-                "reactivation", "EMAIL");
+                "reactivation", "EMAIL", "birthday-greeting", "SMS");
     }
 }

@@ -80,7 +80,7 @@ class PlannerTest {
 
     @Test
     void aConditionDecidesOnTheCustomersFields() {
-        ReadModel.CustomerFacts regular = new ReadModel.CustomerFacts(true, "REGULAR", "cs", null, false);
+        ReadModel.CustomerFacts regular = new ReadModel.CustomerFacts(true, "REGULAR", "cs", null, false, null, null);
         assertThat(StepRunner.holds(new Condition("customer.status", true, "REGULAR"), regular, null)).isTrue();
         assertThat(StepRunner.holds(new Condition("customer.status", false, "REGULAR"), regular, null)).isFalse();
         assertThat(StepRunner.holds(new Condition("customer.synced", true, "true"), regular, null)).isTrue();
