@@ -10,6 +10,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -22,26 +23,32 @@ import java.util.concurrent.TimeUnit;
  */
 final class RecordingUpstream implements AutoCloseable {
 
-    record Received(String method, URI uri, String authorization) {
+    record Received(String method, URI uri, String authorization, Map<String, List<String>> headers) {
+
+        /** The first value of a request header, by its name in any case; null when it was not sent. */
+        String header(String name) {
+            return headers.entrySet().stream().filter(header -> header.getKey().equalsIgnoreCase(name))
+                    .map(header -> header.getValue().getFirst()).findFirst().orElse(null);
+        }
     }
 
-    private record Answer(int status, String contentType, byte[] body, Duration delay) {
+    private record Answer(int status, String contentType, byte[] body, Duration delay, Map<String, String> headers) {
     }
 
     private final HttpServer server;
     private final BlockingQueue<Received> received = new LinkedBlockingQueue<>();
     private volatile Answer answer;
 
-    private RecordingUpstream(int status, String jsonBody) {
+    private RecordingUpstream(int status, String jsonBody, int port) {
         answer(status, jsonBody);
         try {
-            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
         } catch (IOException failure) {
             throw new UncheckedIOException(failure);
         }
         server.createContext("/", exchange -> {
             received.add(new Received(exchange.getRequestMethod(), exchange.getRequestURI(),
-                    exchange.getRequestHeaders().getFirst("Authorization")));
+                    exchange.getRequestHeaders().getFirst("Authorization"), Map.copyOf(exchange.getRequestHeaders())));
             // read the body as a service does: left unread, the server resets the connection under a large one
             exchange.getRequestBody().transferTo(OutputStream.nullOutputStream());
             Answer now = answer;
@@ -54,6 +61,7 @@ final class RecordingUpstream implements AutoCloseable {
                 }
             }
             exchange.getResponseHeaders().add("Content-Type", now.contentType());
+            now.headers().forEach(exchange.getResponseHeaders()::add);
             exchange.sendResponseHeaders(now.status(), now.body().length);
             try (OutputStream out = exchange.getResponseBody()) {
                 out.write(now.body());
@@ -73,12 +81,24 @@ final class RecordingUpstream implements AutoCloseable {
 
     /** From now on every request is answered so, after the delay (a slow service). */
     RecordingUpstream answer(int status, String contentType, String body, Duration delay) {
-        answer = new Answer(status, contentType, body.getBytes(StandardCharsets.UTF_8), delay);
+        answer = new Answer(status, contentType, body.getBytes(StandardCharsets.UTF_8), delay, Map.of());
+        return this;
+    }
+
+    /** From now on every answer also carries these headers (a page's own security policy, say). */
+    RecordingUpstream withHeaders(Map<String, String> headers) {
+        Answer now = answer;
+        answer = new Answer(now.status(), now.contentType(), now.body(), now.delay(), Map.copyOf(headers));
         return this;
     }
 
     static RecordingUpstream answering(int status, String jsonBody) {
-        return new RecordingUpstream(status, jsonBody);
+        return new RecordingUpstream(status, jsonBody, 0);
+    }
+
+    /** On a given port: a service coming back where it was (a port it answered on before it went down). */
+    static RecordingUpstream answeringOn(int port, int status, String jsonBody) {
+        return new RecordingUpstream(status, jsonBody, port);
     }
 
     String url() {

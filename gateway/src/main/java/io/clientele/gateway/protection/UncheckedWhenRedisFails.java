@@ -19,12 +19,15 @@ import reactor.core.publisher.Mono;
  * {@code X-RateLimit-Remaining: -1}: an outage of the limiter's store must not become an outage of every
  * API. This choice trades protection for availability while Redis is away, so each such request counts in
  * {@code clientele.gateway.rate_limit.unchecked} (alert on it) and a warning is logged at most once a
- * minute rather than a stack trace per request (Spring Cloud Gateway's own error log for it is off in
- * application.yml).
+ * minute (logger {@code io.clientele.gateway.ratelimit}) rather than a stack trace per request.
  */
 final class UncheckedWhenRedisFails extends RedisRateLimiter {
 
-    private static final Logger log = LoggerFactory.getLogger(UncheckedWhenRedisFails.class);
+    /**
+     * Not this class's name: Spring Cloud Gateway's limiter logs an error with a stack trace per request
+     * under the name of its runtime class, which application.yml silences in favour of this warning.
+     */
+    private static final Logger log = LoggerFactory.getLogger("io.clientele.gateway.ratelimit");
     private static final long WARN_EVERY_NANOS = Duration.ofMinutes(1).toNanos();
 
     private final Counter unchecked;
