@@ -15,7 +15,10 @@ import org.springframework.context.annotation.Configuration;
  * problem document reaches the caller. While open, the gateway answers 503 naming the service with
  * {@code Retry-After} ({@code ProblemErrorHandler}) and the service gets no calls. Resilience4j's own time
  * limiter is off ({@code spring.cloud.circuitbreaker.resilience4j.disable-time-limiter}): the per-route
- * timeouts decide, as 504s.
+ * timeouts decide, as 504s. The filters have no {@code fallbackUri}: with one, Spring Cloud Gateway keeps
+ * every request body of the route in memory to forward it again (up to an import file's 520 MB), while the
+ * error it raises without one ({@code ServiceUnavailableException}) already reaches the problem handler,
+ * which knows the route and so the service to name.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(BreakerProperties.class)
