@@ -29,7 +29,8 @@ import tools.jackson.databind.JsonNode;
 @UseTestTokens
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "clientele.gateway.limits.staff-api.replenish-rate=1", "clientele.gateway.limits.staff-api.burst=3",
-        "clientele.gateway.limits.public-link.replenish-rate=1", "clientele.gateway.limits.public-link.burst=2"})
+        "clientele.gateway.limits.public-link.replenish-rate=1", "clientele.gateway.limits.public-link.burst=2",
+        "clientele.gateway.limits.unsubscribe.replenish-rate=1", "clientele.gateway.limits.unsubscribe.burst=2"})
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class RateLimitIT {
 
@@ -42,6 +43,7 @@ class RateLimitIT {
         properties.add("spring.data.redis.port", redis::port);
         properties.add("clientele.services.customer-url", customerService::url);
         properties.add("clientele.services.order-link-url", orderLinkService::url);
+        properties.add("clientele.services.communication-url", orderLinkService::url);
     }
 
     @AfterAll
@@ -104,6 +106,21 @@ class RateLimitIT {
 
     @Test
     @Order(3)
+    void unsubscribeLinksCountPerClientAddressWhichIsNoRedisKeyEither() {
+        List<Integer> statuses = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            // a different link each time: it is the address that counts
+            statuses.add(get("/u/" + UUID.randomUUID(), null).status());
+        }
+
+        assertThat(statuses.subList(0, 2)).containsOnly(200);
+        assertThat(statuses.get(3)).isEqualTo(429);
+        assertThat(redis.command("KEYS *")).contains("communication-service-unsubscribe.client:")
+                .doesNotContain("127.0.0.1");
+    }
+
+    @Test
+    @Order(4)
     void withRedisGoneRequestsPassUncheckedAndWithoutDelay() throws InterruptedException {
         String busy = TestTokens.staff(UUID.randomUUID());
         for (int i = 0; i < 6; i++) {
