@@ -11,8 +11,13 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -104,6 +109,23 @@ class ResilienceIT {
             assertThat(send("GET", "/api/v1/customers/8", null).status()).isEqualTo(200);
             assertThat(customerService.next().uri().getPath()).isEqualTo("/api/v1/customers/7");
             assertThat(customerService.next().uri().getPath()).isEqualTo("/api/v1/customers/8");
+        }
+    }
+
+    @Test
+    void manyCallsAtOnceToAHealthyButUnhurriedServiceAllGoThrough() throws Exception {
+        // Spring Cloud CircuitBreaker's default bulkhead refused the 26th concurrent call with a 500 and
+        // counted it against the service, which then looked down under mere load
+        scenarioService.answer(200, "application/json", "{}", Duration.ofMillis(400));
+        List<Future<RawHttp.Response>> answers = new ArrayList<>();
+        try (ExecutorService callers = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int i = 0; i < 40; i++) {
+                answers.add(callers.submit(() -> send("GET", "/api/v1/scenarios/" + UUID.randomUUID(), null)));
+            }
+        }
+
+        for (Future<RawHttp.Response> answer : answers) {
+            assertThat(answer.get().status()).as(answer.get().text()).isEqualTo(200);
         }
     }
 
