@@ -6,7 +6,7 @@
 # runner's Kafka, the gateway in front of it with its usual filters (token check, Redis rate limit with a
 # limit too high to refuse, circuit breaker, retry, access log) and the local Redis.
 #   system-tests/bench/gateway-overhead.sh [--runs=3] [--duration=20s] [--connections=32] [--threads=2]
-#                                          [--warmup=15s] [--no-build]
+#                                          [--warmup=30s] [--no-build]
 # Prints requests/s, p50 and p99 of every run and of their medians, the gateway's share of the direct
 # requests/s and the p99 it adds (target: >= 70 % and <= 5 ms). wrk and both JVMs share this machine's
 # cores, so the gateway's figures include competing with its own load generator. Output also in
@@ -21,7 +21,7 @@ source deploy/lib/postgres.sh
 # shellcheck source=deploy/lib/redis.sh
 source deploy/lib/redis.sh
 
-RUNS=3 DURATION=20s CONNECTIONS=32 THREADS=2 WARMUP=15s BUILD=1
+RUNS=3 DURATION=20s CONNECTIONS=32 THREADS=2 WARMUP=30s BUILD=1
 CUSTOMER_PORT=${CLIENTELE_BENCH_CUSTOMER_PORT:-18281}
 GATEWAY_PORT=${CLIENTELE_BENCH_GATEWAY_PORT:-18280}
 WORKSPACE=6a7e0000-0000-4000-8000-00000000be0c
