@@ -28,6 +28,8 @@ declare -A DATABASE=([customer-service]=customer [scenario-service]=scenario [or
 source "$ROOT/deploy/lib/jdk.sh"
 # shellcheck source=deploy/lib/postgres.sh
 source "$ROOT/deploy/lib/postgres.sh"
+# shellcheck source=deploy/lib/redis.sh
+source "$ROOT/deploy/lib/redis.sh"
 
 say() { printf '%s\n' "$*"; }
 die() { printf 'run.sh: %s\n' "$*" >&2; exit 1; }
@@ -177,6 +179,8 @@ say "JDK: $JAVA_HOME"
 clientele_postgres_ensure || die "PostgreSQL is not usable (see above)"
 clientele_postgres_databases customer scenario orderlink || die "could not create the databases"
 say "PostgreSQL: $CLIENTELE_PG_HOST:$CLIENTELE_PG_PORT, databases customer, scenario, orderlink"
+clientele_redis_ensure || die "Redis is not usable (see above); the gateway's rate limits live in it"
+say "Redis: $CLIENTELE_REDIS_HOST:$CLIENTELE_REDIS_PORT"
 
 if ((BUILD)); then
   say "Building: ./mvnw -q -DskipTests package (skip with --no-build once the jars exist) ..."
@@ -250,7 +254,8 @@ for name in "${SERVICES[@]}"; do
         CLIENTELE_COMMUNICATION_UNSUBSCRIBE_SECRET="$(<"$UNSUBSCRIBE_SECRET_FILE")"
         CLIENTELE_COMMUNICATION_UNSUBSCRIBE_PUBLIC_BASE_URL="http://localhost:${PORT[communication-service]}") ;;
     gateway)
-      env+=(CLIENTELE_SERVICES_CUSTOMER_URL="http://localhost:${PORT[customer-service]}") ;;
+      env+=(CLIENTELE_SERVICES_CUSTOMER_URL="http://localhost:${PORT[customer-service]}"
+        SPRING_DATA_REDIS_HOST="$CLIENTELE_REDIS_HOST" SPRING_DATA_REDIS_PORT="$CLIENTELE_REDIS_PORT") ;;
   esac
   start_java "$name" "${JAR[$name]}" -- "${env[@]}"
 done
@@ -281,6 +286,7 @@ Clientele is running.
   order-link-service      http://localhost:${PORT[order-link-service]}
   health                  http://localhost:<port>/actuator/health   metrics: /actuator/prometheus
   PostgreSQL $CLIENTELE_PG_HOST:$CLIENTELE_PG_PORT (user postgres)   Kafka $KAFKA_BOOTSTRAP   MongoDB $MONGO_URI
+  Redis $CLIENTELE_REDIS_HOST:$CLIENTELE_REDIS_PORT (the gateway's rate limits)
   logs                    $(relative "$LOGS")/<service>.log
   e-mail (SMTP :$SMTP_PORT)   every message as a file in $(relative "$MAIL_DIR")/
   SMS (API $SMS_URL)   every accepted SMS in $(relative "$SMS_LOG")

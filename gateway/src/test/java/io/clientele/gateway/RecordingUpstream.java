@@ -24,10 +24,16 @@ import java.util.concurrent.TimeUnit;
  */
 final class RecordingUpstream implements AutoCloseable {
 
-    record Received(String method, URI uri, String authorization) {
+    record Received(String method, URI uri, String authorization, Map<String, List<String>> headers) {
+
+        /** The first value of a request header, by its name in any case; null when it was not sent. */
+        String header(String name) {
+            return headers.entrySet().stream().filter(header -> header.getKey().equalsIgnoreCase(name))
+                    .map(header -> header.getValue().getFirst()).findFirst().orElse(null);
+        }
     }
 
-    private record Answer(int status, String contentType, byte[] body, Duration delay) {
+    private record Answer(int status, String contentType, byte[] body, Duration delay, Map<String, String> headers) {
     }
 
     private final BlockingQueue<Received> received = new LinkedBlockingQueue<>();
@@ -36,9 +42,9 @@ final class RecordingUpstream implements AutoCloseable {
     private volatile HttpServer server;
     private final InetSocketAddress address;
 
-    private RecordingUpstream(int status, String jsonBody) {
+    private RecordingUpstream(int status, String jsonBody, int port) {
         answer(status, jsonBody);
-        server = listening(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+        server = listening(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
         address = server.getAddress();
     }
 
@@ -51,7 +57,7 @@ final class RecordingUpstream implements AutoCloseable {
         }
         server.createContext("/", exchange -> {
             received.add(new Received(exchange.getRequestMethod(), exchange.getRequestURI(),
-                    exchange.getRequestHeaders().getFirst("Authorization")));
+                    exchange.getRequestHeaders().getFirst("Authorization"), Map.copyOf(exchange.getRequestHeaders())));
             // read the body as a service does: left unread, the server resets the connection under a large one
             exchange.getRequestBody().transferTo(OutputStream.nullOutputStream());
             Answer now = answersByPath.getOrDefault(exchange.getRequestURI().getRawPath(), answer);
@@ -64,6 +70,7 @@ final class RecordingUpstream implements AutoCloseable {
                 }
             }
             exchange.getResponseHeaders().add("Content-Type", now.contentType());
+            now.headers().forEach(exchange.getResponseHeaders()::add);
             exchange.sendResponseHeaders(now.status(), now.body().length);
             try (OutputStream out = exchange.getResponseBody()) {
                 out.write(now.body());
@@ -91,7 +98,8 @@ final class RecordingUpstream implements AutoCloseable {
 
     /** From now on requests for this path (without the query) are answered so, the others as before. */
     RecordingUpstream answerOn(String path, int status, String contentType, String body) {
-        answersByPath.put(path, new Answer(status, contentType, body.getBytes(StandardCharsets.UTF_8), Duration.ZERO));
+        answersByPath.put(path, new Answer(status, contentType, body.getBytes(StandardCharsets.UTF_8), Duration.ZERO,
+                Map.of()));
         return this;
     }
 
@@ -108,12 +116,24 @@ final class RecordingUpstream implements AutoCloseable {
 
     /** From now on every request is answered so, after the delay (a slow service). */
     RecordingUpstream answer(int status, String contentType, String body, Duration delay) {
-        answer = new Answer(status, contentType, body.getBytes(StandardCharsets.UTF_8), delay);
+        answer = new Answer(status, contentType, body.getBytes(StandardCharsets.UTF_8), delay, Map.of());
+        return this;
+    }
+
+    /** From now on every answer also carries these headers (a page's own security policy, say). */
+    RecordingUpstream withHeaders(Map<String, String> headers) {
+        Answer now = answer;
+        answer = new Answer(now.status(), now.contentType(), now.body(), now.delay(), Map.copyOf(headers));
         return this;
     }
 
     static RecordingUpstream answering(int status, String jsonBody) {
-        return new RecordingUpstream(status, jsonBody);
+        return new RecordingUpstream(status, jsonBody, 0);
+    }
+
+    /** On a given port: a service coming back where it was (a port it answered on before it went down). */
+    static RecordingUpstream answeringOn(int port, int status, String jsonBody) {
+        return new RecordingUpstream(status, jsonBody, port);
     }
 
     String url() {

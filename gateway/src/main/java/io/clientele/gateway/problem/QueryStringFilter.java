@@ -28,7 +28,7 @@ import tools.jackson.databind.json.JsonMapper;
  * route filter or service, is handed a query it cannot read.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE)
+@Order(Ordered.HIGHEST_PRECEDENCE + 2)
 class QueryStringFilter implements WebFilter {
 
     private final JsonMapper json;

@@ -57,7 +57,10 @@ final class BearerTokenCheck implements WebFilter, Ordered {
             return refuse(exchange, "The bearer token is empty");
         }
         return decoder.decode(token)
-                .map(verified -> Optional.<String>empty())
+                .map(verified -> {
+                    exchange.getAttributes().put(VerifiedTokens.ATTRIBUTE, verified);
+                    return Optional.<String>empty();
+                })
                 .onErrorResume(BadJwtException.class, refused -> Mono.just(Optional.of(reason(refused))))
                 .onErrorResume(JwtException.class, unverifiable -> {
                     // Not the token's fault (the key set could not be fetched, say): nothing can be verified now.
