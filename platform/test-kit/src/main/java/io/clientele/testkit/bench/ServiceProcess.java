@@ -88,6 +88,10 @@ public final class ServiceProcess implements AutoCloseable {
         return port;
     }
 
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
     /**
      * Ends the service as a crash would: {@link Process#destroyForcibly()} is SIGKILL on Linux (kill -9), so no
      * shutdown hook, no graceful stop, nothing of it runs any more.
