@@ -181,15 +181,21 @@ public final class TimersBenchmark {
             double seconds = ((Number) figures.get("seconds")).doubleValue();
             double[] sorted = lateness.stream().mapToDouble(Double::doubleValue).sorted().toArray();
             return String.format(Locale.ROOT, "| %s%s | %,d | %,.0f | %,d | %.0f / %.0f / %.0f ms | %d (%d not done) | %d"
-                    + " | %d | %.1f / %.1f |", name, note, expected.size(), ((Number) figures.get("steps")).longValue()
+                    + " | %d | %s / %s |", name, note, expected.size(), ((Number) figures.get("steps")).longValue()
                     / seconds, ((Number) figures.get("peak")).longValue(), percentile(sorted, 50),
                     percentile(sorted, 99), percentile(sorted, 100), missedOnKafka + stray, notDone, duplicated,
-                    redelivered, cpu(a).minus(cpuA).toMillis() / 1000.0, cpu(b).minus(cpuB).toMillis() / 1000.0);
+                    redelivered, cpuSince(a, cpuA), cpuSince(b, cpuB));
         }
 
         int done() {
             return jdbc.queryForObject("SELECT count(*) FROM planned_step WHERE workspace_id = ? AND status = 'DONE'",
                     Integer.class, workspace);
+        }
+
+        /** The CPU seconds the instance used in this run; a killed one's are lost with it. */
+        static String cpuSince(ServiceProcess instance, Duration before) {
+            return instance.isAlive() ? String.format(Locale.ROOT, "%.1f", cpu(instance).minus(before).toMillis()
+                    / 1000.0) : "killed";
         }
 
         static Duration cpu(ServiceProcess instance) {
