@@ -27,5 +27,15 @@ public enum TimelineType {
     /** A quick order placed through the customer's link (order-link-service). */
     ORDER_PLACED,
     /** A quick order confirmed, in production, shipped or cancelled. */
-    ORDER_STATUS_CHANGED
+    ORDER_STATUS_CHANGED,
+    /** A scenario's step ahead (a reminder, a condition); in the planned part until it runs or is cancelled. */
+    SCENARIO_STEP_PLANNED,
+    /** A scenario's step ran: a message requested, or a condition decided. */
+    SCENARIO_STEP_EXECUTED,
+    /** A scenario's step was not run (its time had passed when it was planned or moved), with the reason. */
+    SCENARIO_STEP_SKIPPED,
+    /** The customer entered a scenario (by a trigger or by staff). */
+    SCENARIO_STARTED,
+    /** The customer left a scenario: completed, ended by staff, or an exit rule. */
+    SCENARIO_ENDED
 }

@@ -126,8 +126,7 @@ class Enrollments {
 
     /** Ends the enrollment when nothing is left to do. */
     void completeIfDone(Context at, Instant now) {
-        if (!store.anyPlanned(at.enrollmentId())) {
-            store.end(at.enrollmentId(), "COMPLETED", now);
+        if (store.completeIfNothingPlanned(at.enrollmentId(), now)) {
             outbound.ended(at, "COMPLETED", "system:scenario-service", now);
         }
     }

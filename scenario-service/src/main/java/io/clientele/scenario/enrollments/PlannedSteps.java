@@ -153,10 +153,18 @@ class PlannedSteps {
         jdbc.update("UPDATE planned_step SET due_at = ? WHERE id = ?", Timestamp.from(dueAt), id);
     }
 
-    boolean anyPlanned(UUID enrollmentId) {
-        return Boolean.TRUE.equals(jdbc.queryForObject(
-                "SELECT EXISTS (SELECT 1 FROM planned_step WHERE enrollment_id = ? AND status = 'PLANNED')",
-                Boolean.class, enrollmentId));
+    /**
+     * Ends the enrollment as completed when none of its steps is planned any more: the question and the change in
+     * one statement (one round trip of a step's run fewer, S-5's throughput).
+     *
+     * @return whether it ended now
+     */
+    boolean completeIfNothingPlanned(UUID enrollmentId, Instant now) {
+        return jdbc.update("""
+                UPDATE enrollment SET active = false, ended_at = ?, end_reason = 'COMPLETED'
+                 WHERE id = ? AND active
+                   AND NOT EXISTS (SELECT 1 FROM planned_step WHERE enrollment_id = ? AND status = 'PLANNED')""",
+                Timestamp.from(now), enrollmentId, enrollmentId) == 1;
     }
 
     void end(UUID enrollmentId, String reason, Instant now) {

@@ -13,16 +13,21 @@ import io.clientele.scenario.enrollments.ScenarioEventsV1.StepCancelledV1;
 import io.clientele.scenario.enrollments.ScenarioEventsV1.StepExecutedV1;
 import io.clientele.scenario.enrollments.ScenarioEventsV1.StepScheduledV1;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Maps enrollment changes to {@code scenario.events} and send steps to {@code communication.commands}, through
  * the outbox in the transaction of the change: the step marked done and its command commit together or not at
- * all.
+ * all. A transaction's events are written together just before it commits, in the order they were raised (a
+ * step's run raises three: one batch instead of three round trips, S-5's throughput).
  */
 @Component
 class ScenarioEventsOutbound {
@@ -81,7 +86,7 @@ class ScenarioEventsOutbound {
             variables.put("reservation", new ReservationV1(reservation.id().toString(), reservation.startsAt(),
                     reservation.endsAt(), reservation.service(), reservation.staff(), reservation.location()));
         }
-        outbox.publish(new OutgoingEvent(ScenarioEventsV1.COMMANDS, ScenarioEventsV1.SEND_REQUESTED, at.workspaceId(),
+        publish(new OutgoingEvent(ScenarioEventsV1.COMMANDS, ScenarioEventsV1.SEND_REQUESTED, at.workspaceId(),
                 at.customerId().toString(), new SendRequestedV1(requestId, at.customerId().toString(),
                         step.message().channel(), step.message().category(),
                         reservation != null ? "RESERVATION" : "GENERAL", step.message().templateKey(), null, null,
@@ -99,6 +104,14 @@ class ScenarioEventsOutbound {
      * customer id, and the workspace is checked in the CloudEvent itself.
      */
     void forgetWaiting(UUID workspaceId, UUID customerId) {
+        @SuppressWarnings("unchecked")
+        List<OutgoingEvent> raised = TransactionSynchronizationManager.isSynchronizationActive()
+                ? (List<OutgoingEvent>) TransactionSynchronizationManager.getResource(this) : null;
+        if (raised != null) {
+            // raised earlier in this transaction (a batch of events about the customer), not written yet
+            raised.removeIf(event -> event.workspaceId().equals(workspaceId)
+                    && event.subject().equals(customerId.toString()));
+        }
         jdbc.update("""
                 DELETE FROM platform.outbox_event WHERE topic IN (?, ?) AND message_key = ?
                    AND payload::jsonb ->> 'workspaceid' = ?""", ScenarioEventsV1.TOPIC, ScenarioEventsV1.COMMANDS,
@@ -106,7 +119,32 @@ class ScenarioEventsOutbound {
     }
 
     private void publish(Context at, String type, Object data) {
-        outbox.publish(new OutgoingEvent(ScenarioEventsV1.TOPIC, type, at.workspaceId(), at.customerId().toString(),
-                data));
+        publish(new OutgoingEvent(ScenarioEventsV1.TOPIC, type, at.workspaceId(), at.customerId().toString(), data));
+    }
+
+    private void publish(OutgoingEvent event) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            outbox.publish(event); // refuses: the outbox is written only inside the change's transaction
+            return;
+        }
+        @SuppressWarnings("unchecked")
+        List<OutgoingEvent> raised = (List<OutgoingEvent>) TransactionSynchronizationManager.getResource(this);
+        if (raised == null) {
+            List<OutgoingEvent> events = new ArrayList<>();
+            TransactionSynchronizationManager.bindResource(this, events);
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void beforeCommit(boolean readOnly) {
+                    outbox.publishAll(events);
+                }
+
+                @Override
+                public void afterCompletion(int status) {
+                    TransactionSynchronizationManager.unbindResourceIfPossible(ScenarioEventsOutbound.this);
+                }
+            });
+            raised = events;
+        }
+        raised.add(event);
     }
 }

@@ -2,6 +2,7 @@ package io.clientele.scenario.enrollments;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.SchedulerBuilder;
+import com.github.kagkarlsson.scheduler.SchedulerName;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import java.time.Clock;
@@ -20,6 +21,10 @@ import org.springframework.stereotype.Component;
  * and {@link StepRunner} makes a second run of the same step (after a crash between its commit and the timer's
  * removal) find the step done and do nothing. Time is the service's {@link Clock}, so tests move it instead of
  * waiting.
+ * <p>
+ * An instance that dies (kill -9) leaves the timers it had picked; the others take them over once its heartbeat
+ * is {@code missed-heartbeats} intervals old. db-scheduler's own default (5 min, 6 missed) would hold those steps
+ * for half an hour, so the interval is set here.
  */
 @Component
 class TimerScheduler implements SmartLifecycle {
@@ -29,7 +34,11 @@ class TimerScheduler implements SmartLifecycle {
 
     TimerScheduler(DataSource dataSource, Clock clock, StepRunner runner, Birthdays birthdays,
             @Value("${clientele.scenario.timers.polling-interval:PT1S}") Duration pollingInterval,
-            @Value("${clientele.scenario.timers.threads:4}") int threads) {
+            @Value("${clientele.scenario.timers.threads:4}") int threads,
+            @Value("${clientele.scenario.timers.heartbeat-interval:PT10S}") Duration heartbeatInterval,
+            @Value("${clientele.scenario.timers.missed-heartbeats:6}") int missedHeartbeats,
+            @Value("${clientele.scenario.timers.lock-and-fetch:false}") boolean lockAndFetch,
+            @Value("${clientele.scenario.timers.instance-name:}") String instanceName) {
         OneTimeTask<Void> task = Tasks.oneTime(Timers.TASK)
                 .execute((instance, context) -> runner.run(Timers.stepOf(instance.getId())));
         OneTimeTask<Void> birthday = Tasks.oneTime(Timers.BIRTHDAY_TASK).execute((instance, context) -> {
@@ -39,11 +48,22 @@ class TimerScheduler implements SmartLifecycle {
             birthdays.fire(UUID.fromString(id.substring(0, slash)), UUID.fromString(id.substring(slash + 1, at)),
                     Instant.ofEpochMilli(Long.parseLong(id.substring(at + 1))));
         });
-        scheduler = new SchedulerBuilder(dataSource, List.of(task, birthday))
+        SchedulerBuilder builder = new SchedulerBuilder(dataSource, List.of(task, birthday))
                 .clock(clock::instant)
                 .pollingInterval(pollingInterval)
                 .threads(threads)
-                .build();
+                .heartbeatInterval(heartbeatInterval)
+                .missedHeartbeatsLimit(missedHeartbeats);
+        if (lockAndFetch) {
+            // one statement picks a batch (SELECT ... FOR UPDATE SKIP LOCKED), instead of a fetch and one update per
+            // timer: what db-scheduler recommends on PostgreSQL for high throughput (between the limits, in threads)
+            builder.pollUsingLockAndFetch(0.5, 3.0);
+        }
+        if (!instanceName.isBlank()) {
+            // shown in scheduled_tasks.picked_by; the default (the host name) is the same for instances on one host
+            builder.schedulerName(new SchedulerName.Fixed(instanceName));
+        }
+        scheduler = builder.build();
     }
 
     @Override

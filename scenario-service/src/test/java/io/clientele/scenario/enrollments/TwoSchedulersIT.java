@@ -25,7 +25,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * S-5 exactly once with two schedulers on one database (the service's own and a second one, as another instance
  * would run it) and two timers for every step (as a crash between a step's commit and its timer's removal leaves
- * it): every step is done once and asks for its message once. The kill -9 of a separate process is still to come.
+ * it): every step is done once and asks for its message once. The same across processes, with one instance
+ * killed (SIGKILL) in the middle: {@link io.clientele.scenario.timers.KilledInstanceIT}.
  */
 @ServiceIT
 class TwoSchedulersIT {

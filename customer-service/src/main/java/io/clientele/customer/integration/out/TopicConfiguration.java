@@ -22,7 +22,7 @@ class TopicConfiguration {
             @Value("${clientele.topics.replicas:1}") short replicas) {
         return new KafkaAdmin.NewTopics(Stream.of(CustomerEventsV1.TOPIC, "booking.reservations",
                         "booking.reservations.dlt", "communication.events", "communication.events.dlt",
-                        "order.events", "order.events.dlt")
+                        "order.events", "order.events.dlt", "scenario.events", "scenario.events.dlt")
                 .map(name -> TopicBuilder.name(name).partitions(partitions).replicas(replicas).build())
                 .toArray(NewTopic[]::new));
     }

@@ -84,6 +84,25 @@ public final class ServiceProcess implements AutoCloseable {
         throw new IllegalStateException("the service was not ready within " + timeout + "; see " + log);
     }
 
+    public int port() {
+        return port;
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /**
+     * Ends the service as a crash would: {@link Process#destroyForcibly()} is SIGKILL on Linux (kill -9), so no
+     * shutdown hook, no graceful stop, nothing of it runs any more.
+     *
+     * @return the exit value: 137 (128 + 9) after a SIGKILL
+     */
+    public int kill() throws InterruptedException {
+        process.destroyForcibly();
+        return process.waitFor();
+    }
+
     /** For reading the process's own CPU counters. */
     public long pid() {
         return process.pid();
