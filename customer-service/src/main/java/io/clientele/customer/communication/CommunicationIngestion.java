@@ -7,19 +7,15 @@ import io.clientele.customer.customers.Customers;
 import io.clientele.customer.customers.SubscriptionState;
 import io.clientele.customer.timeline.PlannedEntry;
 import io.clientele.customer.timeline.Timeline;
-import io.clientele.customer.timeline.TimelineEntry;
 import io.clientele.customer.timeline.TimelineEntry.Source;
+import io.clientele.customer.timeline.TimelineEntry;
 import io.clientele.customer.timeline.TimelineType;
 import io.clientele.platform.inbox.Inbox;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
-import java.util.UUID;
-import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -48,19 +44,12 @@ class CommunicationIngestion {
     /** @return how many events were applied (redeliveries and erased customers' events are not) */
     @Transactional
     int apply(List<Received> batch) {
-        Set<Inbox.Delivery> fresh = inbox.firstDeliveries(INBOX, batch.stream().map(Received::delivery).toList());
-        Map<UUID, Set<UUID>> existing = new LinkedHashMap<>();
-        batch.stream().filter(event -> fresh.contains(event.delivery()))
-                .collect(Collectors.groupingBy(Received::workspaceId, LinkedHashMap::new,
-                        Collectors.mapping(Received::customerId, Collectors.toCollection(LinkedHashSet::new))))
-                .forEach((workspace, ids) -> existing.put(workspace, customers.existing(workspace, ids)));
+        List<Received> toApply = customers.aboutExistingCustomers(batch,
+                inbox.firstDeliveries(INBOX, batch.stream().map(Received::delivery).toList()), Received::delivery,
+                Received::workspaceId, Received::customerId);
         List<TimelineEntry> entries = new ArrayList<>();
         int applied = 0;
-        for (Received event : batch) {
-            if (!fresh.remove(event.delivery())
-                    || !existing.getOrDefault(event.workspaceId(), Set.of()).contains(event.customerId())) {
-                continue;
-            }
+        for (Received event : toApply) {
             applied++;
             if (event.data() instanceof PreferencesChangedV1 preferences) {
                 customers.mirrorPreferences(event.workspaceId(), preferences.customerId(),

@@ -1,9 +1,18 @@
 package io.clientele.customer.customers;
 
+import io.clientele.platform.inbox.Inbox;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -47,6 +56,29 @@ public class Customers {
 
     /** Which of these customers exist in the workspace (events may name erased ones). */
     @Transactional(propagation = Propagation.MANDATORY)
+    /**
+     * The events of a consumed batch to apply, in batch order: each delivery only the first time (the inbox's
+     * {@code firstDeliveries}; a delivery twice in one batch counts once) and only about customers that exist
+     * (an erased or unknown customer's events are passed by). One query per workspace in the batch.
+     */
+    public <E> List<E> aboutExistingCustomers(List<E> batch, Set<Inbox.Delivery> firstDeliveries,
+            Function<E, Inbox.Delivery> delivery, Function<E, UUID> workspace, Function<E, UUID> customer) {
+        Set<Inbox.Delivery> fresh = new HashSet<>(firstDeliveries);
+        Map<UUID, Set<UUID>> existing = new LinkedHashMap<>();
+        batch.stream().filter(event -> fresh.contains(delivery.apply(event)))
+                .collect(Collectors.groupingBy(workspace, LinkedHashMap::new,
+                        Collectors.mapping(customer, Collectors.toCollection(LinkedHashSet::new))))
+                .forEach((workspaceId, ids) -> existing.put(workspaceId, existing(workspaceId, ids)));
+        List<E> toApply = new ArrayList<>();
+        for (E event : batch) {
+            if (fresh.remove(delivery.apply(event))
+                    && existing.getOrDefault(workspace.apply(event), Set.of()).contains(customer.apply(event))) {
+                toApply.add(event);
+            }
+        }
+        return toApply;
+    }
+
     public Set<UUID> existing(UUID workspaceId, Collection<UUID> customerIds) {
         return customerIds.isEmpty() ? Set.of() : Set.copyOf(repository.existing(workspaceId, customerIds));
     }

@@ -5,20 +5,15 @@ import io.clientele.customer.customers.CustomerEvents.ImportUndone;
 import io.clientele.customer.customers.Customers;
 import io.clientele.customer.orders.OrderEvents.Received;
 import io.clientele.customer.timeline.Timeline;
-import io.clientele.customer.timeline.TimelineEntry;
 import io.clientele.customer.timeline.TimelineEntry.Source;
+import io.clientele.customer.timeline.TimelineEntry;
 import io.clientele.customer.timeline.TimelineType;
 import io.clientele.platform.inbox.Inbox;
 import java.sql.Timestamp;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -49,18 +44,11 @@ class OrderIngestion {
 
     @Transactional
     void apply(List<Received> batch) {
-        Set<Inbox.Delivery> fresh = inbox.firstDeliveries(INBOX, batch.stream().map(Received::delivery).toList());
-        Map<UUID, Set<UUID>> existing = new LinkedHashMap<>();
-        batch.stream().filter(event -> fresh.contains(event.delivery()))
-                .collect(Collectors.groupingBy(Received::workspaceId, LinkedHashMap::new,
-                        Collectors.mapping(Received::customerId, Collectors.toCollection(LinkedHashSet::new))))
-                .forEach((workspace, ids) -> existing.put(workspace, customers.existing(workspace, ids)));
+        List<Received> toApply = customers.aboutExistingCustomers(batch,
+                inbox.firstDeliveries(INBOX, batch.stream().map(Received::delivery).toList()), Received::delivery,
+                Received::workspaceId, Received::customerId);
         List<TimelineEntry> entries = new ArrayList<>();
-        for (Received event : batch) {
-            if (!fresh.remove(event.delivery())
-                    || !existing.getOrDefault(event.workspaceId(), Set.of()).contains(event.customerId())) {
-                continue;
-            }
+        for (Received event : toApply) {
             jdbc.update("""
                     INSERT INTO customer_order (workspace_id, order_id, customer_id, number, status, currency, total,
                                                 placed_at, status_changed_at)

@@ -6,19 +6,14 @@ import io.clientele.customer.scenarios.ScenarioEvents.Received;
 import io.clientele.customer.scenarios.ScenarioEvents.StepV1;
 import io.clientele.customer.timeline.PlannedEntry;
 import io.clientele.customer.timeline.Timeline;
-import io.clientele.customer.timeline.TimelineEntry;
 import io.clientele.customer.timeline.TimelineEntry.Source;
+import io.clientele.customer.timeline.TimelineEntry;
 import io.clientele.customer.timeline.TimelineType;
 import io.clientele.platform.inbox.Inbox;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
-import java.util.UUID;
-import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -47,18 +42,11 @@ class ScenarioIngestion {
 
     @Transactional
     void apply(List<Received> batch) {
-        Set<Inbox.Delivery> fresh = inbox.firstDeliveries(INBOX, batch.stream().map(Received::delivery).toList());
-        Map<UUID, Set<UUID>> existing = new LinkedHashMap<>();
-        batch.stream().filter(event -> fresh.contains(event.delivery()))
-                .collect(Collectors.groupingBy(Received::workspaceId, LinkedHashMap::new,
-                        Collectors.mapping(Received::customerId, Collectors.toCollection(LinkedHashSet::new))))
-                .forEach((workspace, ids) -> existing.put(workspace, customers.existing(workspace, ids)));
+        List<Received> toApply = customers.aboutExistingCustomers(batch,
+                inbox.firstDeliveries(INBOX, batch.stream().map(Received::delivery).toList()), Received::delivery,
+                Received::workspaceId, Received::customerId);
         List<TimelineEntry> entries = new ArrayList<>();
-        for (Received event : batch) {
-            if (!fresh.remove(event.delivery())
-                    || !existing.getOrDefault(event.workspaceId(), Set.of()).contains(event.customerId())) {
-                continue;
-            }
+        for (Received event : toApply) {
             switch (event.data()) {
                 case StepV1 step when event.type().equals(ScenarioEvents.STEP_SCHEDULED) ->
                         timeline.plan(new PlannedEntry(event.workspaceId(), step.customerId(), step.dueAt(),
