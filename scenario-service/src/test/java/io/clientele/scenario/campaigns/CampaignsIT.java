@@ -258,7 +258,9 @@ class CampaignsIT {
         colleague.post(failing.getPath() + "/resume", Map.of()).expectStatus().isEqualTo(409);
         JsonNode interrupted = awaitState(expiring, "INTERRUPTED");
         assertThat(interrupted.get("reason").asString()).contains("token expired", "resume");
-        Api.withToken(port, TestTokens.staff(world.workspace)).post(expiring.getPath() + "/resume", Map.of())
+        // a fresh token: another subject, so that it is never the expired one minted again within the same second
+        Api.withToken(port, TestTokens.mint(world.workspace, "staff-after-expiry", "STAFF"))
+                .post(expiring.getPath() + "/resume", Map.of())
                 .expectStatus().isAccepted();
         assertThat(awaitState(expiring, "DONE").get("enrolled").asInt()).isEqualTo(300);
     }
@@ -341,7 +343,10 @@ class CampaignsIT {
     }
 
     private JsonNode awaitState(URI location, String state) {
-        await().atMost(Duration.ofSeconds(120)).until(() -> progress(location).get("state").asString().equals(state));
+        await().atMost(Duration.ofSeconds(120)).untilAsserted(() -> {
+            JsonNode progress = progress(location);
+            assertThat(progress.get("state").asString()).as("the campaign's progress: %s", progress).isEqualTo(state);
+        });
         return progress(location);
     }
 

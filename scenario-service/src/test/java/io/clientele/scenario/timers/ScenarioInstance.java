@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * scenario-service as a separate process, the way it runs in production: {@code ScenarioApplication} from this JVM's
@@ -45,8 +46,15 @@ public final class ScenarioInstance {
                 "CLIENTELE_SECURITY_JWT_JWK_SET_URI", "",
                 "CLIENTELE_SCENARIO_TIMERS_INSTANCE_NAME", name));
         environment.putAll(settings);
+        // It reads no events: its steps are seeded in its database. Consuming the broker's topics in the service's
+        // consumer group would take partitions from the test's own instance, and a killed member keeps them
+        // until the group's session times out, so the tests after it would wait for their events.
+        String[] options = Stream.concat(Stream.of(
+                        "-Dspring.cloud.stream.bindings.customerEvents-in-0.consumer.auto-startup=false",
+                        "-Dspring.cloud.stream.bindings.communicationEvents-in-0.consumer.auto-startup=false"),
+                Arrays.stream(jvmOptions)).toArray(String[]::new);
         return ServiceProcess.start(serviceClassPath(), "io.clientele.scenario.ScenarioApplication", freePort(),
-                environment, logs.resolve("scenario-service-" + name + ".log"), jvmOptions);
+                environment, logs.resolve("scenario-service-" + name + ".log"), options);
     }
 
     /** How many send steps the instance ran so far (its own counter, read from /actuator/prometheus). */
