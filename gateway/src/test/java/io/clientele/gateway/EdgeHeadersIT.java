@@ -1,10 +1,12 @@
 package io.clientele.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.clientele.testkit.fuzz.RawHttp;
 import io.clientele.testkit.spring.UseTestTokens;
 import io.clientele.testkit.tokens.TestTokens;
+import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
@@ -126,15 +128,13 @@ class EdgeHeadersIT {
     }
 
     @Test
-    void theAccessLogHasOneLinePerRequestWithoutTheLinksToken(CapturedOutput output) throws InterruptedException {
+    void theAccessLogHasOneLinePerRequestWithoutTheLinksToken(CapturedOutput output) {
         String linkToken = "ql_" + UUID.randomUUID().toString().replace("-", "");
         RawHttp.Response page = RawHttp.send(port, "GET", "/q/" + linkToken + "/catalog?lang=de", Map.of(), null);
         RawHttp.Response staff = get("/api/v1/customers/9", Map.of());
 
         // the line is written as the answer completes, a moment after the caller may have read it
-        for (int waited = 0; waited < 40 && !output.getOut().contains("/api/v1/customers/9 "); waited++) {
-            Thread.sleep(50);
-        }
+        await().atMost(Duration.ofSeconds(2)).until(() -> output.getOut().contains("/api/v1/customers/9 "));
         assertThat(output.getOut()).doesNotContain(linkToken)
                 .contains("GET /q/***/catalog 200 ")
                 .contains("id=" + page.header("X-Request-Id"))

@@ -1,6 +1,7 @@
 package io.clientele.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.clientele.testkit.fuzz.RawHttp;
 import io.clientele.testkit.spring.UseTestTokens;
@@ -84,8 +85,8 @@ class ResilienceIT {
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofMillis(2500));
         assertThat(problem.path("detail").asString()).isEqualTo("scenario-service did not answer in time");
         scenarioService.next();
-        Thread.sleep(300);
-        assertThat(scenarioService.pending()).as("a timed-out read is not sent again").isEmpty();
+        await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(1)).untilAsserted(() ->
+                assertThat(scenarioService.pending()).as("a timed-out read is not sent again").isEmpty());
     }
 
     @Test
@@ -103,9 +104,10 @@ class ResilienceIT {
             assertThat(open.header("Retry-After")).isEqualTo("2");
             assertThat(customerService.pending()).as("an open breaker calls nobody").isEmpty();
 
-            // after the wait one trial call goes through; it succeeds and the breaker closes
-            Thread.sleep(2200);
-            assertThat(send("GET", "/api/v1/customers/7", null).status()).isEqualTo(200);
+            // after the wait one trial call goes through; it succeeds and the breaker closes (while the breaker is
+            // still open the calls are answered 503 without reaching the service)
+            await().pollInterval(Duration.ofMillis(200)).atMost(Duration.ofSeconds(5))
+                    .until(() -> send("GET", "/api/v1/customers/7", null).status() == 200);
             assertThat(send("GET", "/api/v1/customers/8", null).status()).isEqualTo(200);
             assertThat(customerService.next().uri().getPath()).isEqualTo("/api/v1/customers/7");
             assertThat(customerService.next().uri().getPath()).isEqualTo("/api/v1/customers/8");
@@ -133,8 +135,8 @@ class ResilienceIT {
     void aReadAnswered503IsRetriedAWriteNever() throws InterruptedException {
         assertThat(send("POST", "/api/v1/messages", "{}").status()).isEqualTo(503);
         communicationService.next();
-        Thread.sleep(500);
-        assertThat(communicationService.pending()).as("a POST is sent once").isEmpty();
+        await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(2)).untilAsserted(() ->
+                assertThat(communicationService.pending()).as("a POST is sent once").isEmpty());
 
         assertThat(send("GET", "/api/v1/messages", null).status()).isEqualTo(503);
         for (int i = 0; i < 3; i++) {
@@ -148,8 +150,8 @@ class ResilienceIT {
         try {
             assertThat(send("GET", "/api/v1/templates", null).status()).isEqualTo(500);
             communicationService.next();
-            Thread.sleep(500);
-            assertThat(communicationService.pending()).as("a bug does not heal by asking again").isEmpty();
+            await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(2)).untilAsserted(() ->
+                    assertThat(communicationService.pending()).as("a bug does not heal by asking again").isEmpty());
         } finally {
             communicationService.answer(503, "{}");
         }
