@@ -12,7 +12,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * What other modules read of the catalog: the active products that have a price in a currency (what a
- * customer paying in that currency can order), in one query.
+ * customer paying in that currency can order), in one query, and the version that says whether a copy of
+ * them is still current.
  */
 @Component
 public class Catalog {
@@ -43,6 +44,17 @@ public class Catalog {
         }
         return jdbc.query(SELECT + " AND p.id = ANY(?)", (rs, n) -> row(rs, currency), currency.getCurrencyCode(),
                 workspaceId, productIds.toArray(UUID[]::new));
+    }
+
+    /**
+     * The workspace's catalog version: it grows with every change to a product, a base price or a category
+     * (by trigger, in the changing transaction; V2__catalog_version.sql), in whichever instance made it. One
+     * primary-key lookup; 0 for a workspace whose catalog never changed.
+     */
+    public long version(UUID workspaceId) {
+        List<Long> version = jdbc.queryForList("SELECT version FROM catalog_version WHERE workspace_id = ?", Long.class,
+                workspaceId);
+        return version.isEmpty() ? 0 : version.getFirst();
     }
 
     public boolean productExists(UUID workspaceId, UUID productId) {

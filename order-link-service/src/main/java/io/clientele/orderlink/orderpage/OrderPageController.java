@@ -9,6 +9,7 @@ import io.clientele.platform.problem.InvalidInputException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -45,7 +46,7 @@ class OrderPageController {
 
     static final String STYLESHEET = "/q/assets/order-page.css";
     private static final Logger log = LoggerFactory.getLogger(OrderPageController.class);
-    private static final MediaType HTML = new MediaType("text", "html", java.nio.charset.StandardCharsets.UTF_8);
+    private static final MediaType HTML = new MediaType("text", "html", StandardCharsets.UTF_8);
 
     private final QuickOrderLinks links;
     private final OrderPages pages;
@@ -71,17 +72,16 @@ class OrderPageController {
     }
 
     @GetMapping("/q/{token}")
-    ResponseEntity<String> page(@PathVariable String token) {
+    ResponseEntity<byte[]> page(@PathVariable String token) {
         Optional<PageContext> page = open(token);
         if (page.isEmpty()) {
             return notFound();
         }
-        return render(HttpStatus.OK, "orderpage/page", page.get(),
-                pages.catalog(page.get(), Map.of(), Map.of(), null, UUID.randomUUID().toString()));
+        return html(HttpStatus.OK, pages.page(page.get(), Map.of(), Map.of(), null, UUID.randomUUID().toString()));
     }
 
     @PostMapping(path = "/q/{token}", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
-    ResponseEntity<String> submit(@PathVariable String token, @RequestParam MultiValueMap<String, String> form) {
+    ResponseEntity<byte[]> submit(@PathVariable String token, @RequestParam MultiValueMap<String, String> form) {
         Optional<PageContext> opened = open(token);
         if (opened.isEmpty()) {
             return notFound();
@@ -127,12 +127,12 @@ class OrderPageController {
                 }
             }
         }
-        return render(HttpStatus.BAD_REQUEST, "orderpage/page", page,
-                pages.catalog(page, entered, errors, note, key == null || key.isBlank() ? UUID.randomUUID().toString() : key));
+        return html(HttpStatus.BAD_REQUEST, pages.page(page, entered, errors, note,
+                key == null || key.isBlank() ? UUID.randomUUID().toString() : key));
     }
 
     @GetMapping("/q/{token}/orders/{orderId}")
-    ResponseEntity<String> placed(@PathVariable String token, @PathVariable String orderId) {
+    ResponseEntity<byte[]> placed(@PathVariable String token, @PathVariable String orderId) {
         Optional<PageContext> page = open(token);
         UUID id = uuid(orderId);
         if (page.isEmpty() || id == null) {
@@ -150,12 +150,12 @@ class OrderPageController {
 
     /** Anything else under /q/ is the same 404 page (and never reaches a handler that would log the path). */
     @RequestMapping("/q/**")
-    ResponseEntity<String> elsewhere() {
+    ResponseEntity<byte[]> elsewhere() {
         return notFound();
     }
 
     @ExceptionHandler(Exception.class)
-    ResponseEntity<String> failed(Exception failure) {
+    ResponseEntity<byte[]> failed(Exception failure) {
         if (failure instanceof org.springframework.web.HttpMediaTypeNotSupportedException
                 || failure instanceof org.springframework.web.HttpRequestMethodNotSupportedException) {
             return notFound();
@@ -163,8 +163,7 @@ class OrderPageController {
         // the request's address holds the token: it is left out on purpose
         log.error("The quick-order page failed", failure);
         Context context = new Context(Locale.ENGLISH);
-        return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR).contentType(HTML)
-                .body(templates.process("orderpage/failed", context));
+        return html(HttpStatus.INTERNAL_SERVER_ERROR, templates.process("orderpage/failed", context));
     }
 
     private Optional<PageContext> open(String token) {
@@ -172,15 +171,22 @@ class OrderPageController {
         return link.isEmpty() ? Optional.empty() : pages.context(link.get());
     }
 
-    private ResponseEntity<String> notFound() {
-        return ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(HTML)
-                .body(templates.process("orderpage/not-found", new Context(Locale.ENGLISH)));
+    private ResponseEntity<byte[]> notFound() {
+        return html(HttpStatus.NOT_FOUND, templates.process("orderpage/not-found", new Context(Locale.ENGLISH)));
     }
 
-    private ResponseEntity<String> render(HttpStatus status, String template, PageContext page,
+    private ResponseEntity<byte[]> render(HttpStatus status, String template, PageContext page,
             Map<String, Object> model) {
-        Context context = new Context(page.locale(), model);
-        return ResponseEntity.status(status).contentType(HTML).body(templates.process(template, context));
+        return html(status, templates.process(template, new Context(page.locale(), model)));
+    }
+
+    private static ResponseEntity<byte[]> html(HttpStatus status, String html) {
+        return html(status, html.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Every answer as UTF-8 bytes: the order page is mostly bytes encoded once and cached. */
+    private static ResponseEntity<byte[]> html(HttpStatus status, byte[] html) {
+        return ResponseEntity.status(status).contentType(HTML).body(html);
     }
 
     private static UUID uuid(String value) {

@@ -3,8 +3,6 @@ package io.clientele.orderlink.orderpage;
 import io.clientele.orderlink.branding.Brandings;
 import io.clientele.orderlink.branding.PageLanguages;
 import io.clientele.orderlink.branding.WorkspaceBranding;
-import io.clientele.orderlink.catalog.Catalog;
-import io.clientele.orderlink.catalog.CatalogProduct;
 import io.clientele.orderlink.customers.CustomerDirectory;
 import io.clientele.orderlink.customers.OrderingCustomer;
 import io.clientele.orderlink.links.OpenedLink;
@@ -12,43 +10,45 @@ import io.clientele.orderlink.money.Money;
 import io.clientele.orderlink.orders.OrderView;
 import io.clientele.orderlink.pricing.PersonalPrice;
 import io.clientele.orderlink.pricing.PriceList;
-import java.text.CollationKey;
-import java.text.Collator;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.text.NumberFormat;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.Currency;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
+import org.springframework.web.util.HtmlUtils;
+import org.thymeleaf.TemplateEngine;
+import org.thymeleaf.context.Context;
 
 /**
  * Builds what the public page shows: the workspace's branding, the customer's active products grouped by
  * category and sorted in the customer's language, each with its personal price beside the base price,
- * every amount formatted for the customer's language and currency.
+ * every amount formatted for the customer's language and currency. What is the same for every customer
+ * comes rendered from {@link PageCatalogs}; only the customer's own part is made per page.
  */
 @Component
 class OrderPages {
 
     private final CustomerDirectory customers;
     private final Brandings brandings;
-    private final Catalog catalog;
+    private final PageCatalogs catalogs;
+    private final CatalogFragments fragments;
     private final PriceList priceList;
-    private final MessageSource messages;
+    private final TemplateEngine templates;
 
-    OrderPages(CustomerDirectory customers, Brandings brandings, Catalog catalog, PriceList priceList,
-            MessageSource messages) {
+    OrderPages(CustomerDirectory customers, Brandings brandings, PageCatalogs catalogs, CatalogFragments fragments,
+            PriceList priceList, TemplateEngine templates) {
         this.customers = customers;
         this.brandings = brandings;
-        this.catalog = catalog;
+        this.catalogs = catalogs;
+        this.fragments = fragments;
         this.priceList = priceList;
-        this.messages = messages;
+        this.templates = templates;
     }
 
     /** The page's context, or empty when the customer is no longer one who may order. */
@@ -66,47 +66,62 @@ class OrderPages {
     }
 
     /**
+     * The page as UTF-8: page.html around the workspace's cached catalog ({@link PageCatalogs}), each product at
+     * the customer's price. The prices are the customer's, computed now by {@link PriceList} from the cached
+     * catalog's base prices, exactly as an order computes them; a product the customer entered something for
+     * (a form sent back) is rendered again whole, with what they entered and its error.
+     *
      * @param entered quantities as typed, by product id (kept when the form comes back)
      * @param errors  message keys by field (qty_<id>, note, lines)
      */
-    Map<String, Object> catalog(PageContext page, Map<String, String> entered, Map<String, String> errors, String note,
+    byte[] page(PageContext page, Map<String, String> entered, Map<String, String> errors, String note,
             String idempotencyKey) {
-        List<CatalogProduct> products = new ArrayList<>(catalog.orderable(page.link().workspaceId(), page.currency()));
-        Collator collator = Collator.getInstance(page.locale());
-        // one collation key per name, compared many times: a tenth of what comparing the names costs
-        Map<UUID, CollationKey> sortKeys = new HashMap<>();
-        products.forEach(product -> sortKeys.put(product.id(), collator.getCollationKey(product.name())));
-        products.sort(Comparator.comparing((CatalogProduct product) -> sortKeys.get(product.id()))
-                .thenComparing(CatalogProduct::sku));
-        Map<UUID, PersonalPrice> prices = priceList.prices(page.customer(), page.currency(), products);
-        NumberFormat money = money(page.locale(), page.currency());
-        // the "per unit" words once per unit, not once per product in the template
-        Map<String, String> perUnit = new HashMap<>();
-        Map<String, List<PageProduct>> byCategory = new HashMap<>();
-        for (CatalogProduct product : products) {
-            PersonalPrice price = prices.get(product.id());
-            String id = product.id().toString();
-            byCategory.computeIfAbsent(product.categoryName() == null ? "" : product.categoryName(),
-                    key -> new ArrayList<>()).add(new PageProduct(id, product.sku(), product.name(),
-                    product.description(), product.imageUrl(), perUnit.computeIfAbsent(product.unit(),
-                            unit -> messages.getMessage("page.perUnit", new Object[] {unit}, page.locale())),
-                    price.personal() ? money.format(price.basePrice()) : null, money.format(price.unitPrice()),
-                    entered.getOrDefault(id, ""), errors.get("qty_" + id)));
-        }
-        List<String> names = new ArrayList<>(byCategory.keySet());
-        names.sort(Comparator.comparing((String name) -> name.isEmpty()).thenComparing(collator::compare));
-        List<PageCategory> categories = names.stream()
-                .map(name -> new PageCategory(name.isEmpty() ? null : name, byCategory.get(name))).toList();
+        CatalogHtml catalog = catalogs.of(page.link().workspaceId(), page.currency(), page.language());
+        Map<UUID, PersonalPrice> prices = priceList.prices(page.customer(), page.currency(), catalog.products());
         Map<String, Object> model = common(page);
-        model.put("categories", categories);
-        model.put("empty", products.isEmpty());
+        model.put("catalog", CatalogFragments.SLOT);
+        model.put("empty", catalog.empty());
         model.put("note", note == null ? "" : note);
         model.put("noteError", errors.get("note"));
         model.put("formError", errors.get("lines") != null ? errors.get("lines") : errors.get("idempotencyKey"));
         model.put("hasErrors", !errors.isEmpty());
         model.put("idempotencyKey", idempotencyKey);
-        model.put("quantityLabel", messages.getMessage("page.quantity", null, page.locale()));
-        return model;
+        String shell = templates.process("orderpage/page", new Context(page.locale(), model));
+        if (catalog.empty()) {
+            return shell.getBytes(StandardCharsets.UTF_8);
+        }
+        String[] around = CatalogFragments.split(shell);
+        NumberFormat money = money(page.locale(), page.currency());
+        boolean asSent = entered.isEmpty() && errors.isEmpty();
+        ByteArrayOutputStream html = new ByteArrayOutputStream(catalog.bytes() / 2 + 16_384);
+        html.writeBytes(around[0].getBytes(StandardCharsets.UTF_8));
+        for (CatalogHtml.Section section : catalog.sections()) {
+            html.writeBytes(section.open());
+            for (CatalogHtml.ProductHtml product : section.products()) {
+                PersonalPrice price = prices.get(product.product().id());
+                String id = product.shown().id();
+                if (!asSent && (entered.containsKey(id) || errors.containsKey("qty_" + id))) {
+                    PageProduct shown = product.shown().priced(money.format(price.unitPrice()),
+                            price.personal() ? product.shown().basePrice() : null)
+                            .entered(entered.getOrDefault(id, ""), errors.get("qty_" + id));
+                    html.writeBytes(fragments.product(page.locale(), shown, catalog.quantityLabel())
+                            .getBytes(StandardCharsets.UTF_8));
+                } else if (price.personal()) {
+                    html.writeBytes(product.withBase());
+                    html.writeBytes(HtmlUtils.htmlEscape(money.format(price.unitPrice()), "UTF-8")
+                            .getBytes(StandardCharsets.UTF_8));
+                    html.writeBytes(product.afterPrice());
+                } else {
+                    // the customer pays the base price: the cached, formatted base price is theirs
+                    html.writeBytes(product.alone());
+                    html.writeBytes(product.basePrice());
+                    html.writeBytes(product.afterPrice());
+                }
+            }
+            html.writeBytes(section.close());
+        }
+        html.writeBytes(around[1].getBytes(StandardCharsets.UTF_8));
+        return html.toByteArray();
     }
 
     /** The confirmation after an order, with its lines and total as stored (never recomputed). */

@@ -43,6 +43,10 @@ public final class PersonalData {
             .table("public", "product_price", "")
             .notPersonal("the business's price list", "product_id", "currency", "workspace_id", "amount")
 
+            .table("public", "catalog_version", "")
+            .notPersonal("a counter of the business's catalog changes (the order page's cache)", "workspace_id",
+                    "version")
+
             .table("public", "customer", "what this service knows of the customer; emptied, the row stays as the"
                     + " erasure's mark so that a late customer.updated.v1 cannot bring the customer back")
             .personal(Treatment.CLEARED, true, "display_name")

@@ -135,6 +135,24 @@ public final class OrderPageBenchmark {
             long duplicates = Long.parseLong(psql.value("SELECT count(*) - count(DISTINCT (link_id, idempotency_key))"
                     + " FROM customer_order").strip());
 
+            // what one page costs the service itself: every customer's page once more, one after another, and
+            // the service process's CPU time (all threads: request, GC, JIT) before and after, divided out
+            List<Double> alonePageMillis = new ArrayList<>();
+            Duration cpuBefore = service.cpuTime();
+            long pageBytes = 0;
+            for (String page : pages) {
+                long t0 = System.nanoTime();
+                HttpResponse<String> opened = http.send(HttpRequest.newBuilder(URI.create(page)).GET().build(),
+                        HttpResponse.BodyHandlers.ofString());
+                alonePageMillis.add((System.nanoTime() - t0) / 1e6);
+                if (opened.statusCode() != 200) {
+                    throw new IllegalStateException("page answered " + opened.statusCode());
+                }
+                pageBytes += opened.body().getBytes(StandardCharsets.UTF_8).length;
+            }
+            double cpuPerPage = (service.cpuTime().minus(cpuBefore).toNanos() / 1e6) / pages.size();
+            Latencies alone = Latencies.of(alonePageMillis);
+
             Latencies page = Latencies.of(pageMillis);
             Latencies submit = Latencies.of(submitMillis);
             String result = String.format(Locale.ROOT, """
@@ -150,10 +168,14 @@ public final class OrderPageBenchmark {
                     | order submission (POST, each form twice) | %d | %.1f | %.1f | %.1f | %.1f |
 
                     %d forms in %.1f s: %.0f orders/s placed (%d orders), %d duplicates (orders beyond one per form).
+
+                    Pages one at a time afterwards (%d, each customer's once): p50 %.1f ms, p95 %.1f ms; the service's
+                    CPU time %.2f ms per page (all its threads); %.0f KB of HTML per page (uncompressed).
                     """, Instant.now(), customers, products, imported.statusCode() == 200 ? "imported" : "IMPORT FAILED",
                     rounds, thinkMin, thinkMax, port, String.join(" ", jvmOptions), page.count(), page.p50(), page.p95(), page.p99(),
                     page.max(), submit.count(), submit.p50(), submit.p95(), submit.p99(), submit.max(), forms, seconds,
-                    orders / seconds, orders, duplicates);
+                    orders / seconds, orders, duplicates, alone.count(), alone.p50(), alone.p95(), cpuPerPage,
+                    pageBytes / 1024.0 / pages.size());
             System.out.println(result);
             Files.writeString(report, result);
             if (orders != forms || duplicates != 0) {
