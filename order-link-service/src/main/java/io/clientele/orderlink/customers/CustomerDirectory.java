@@ -2,6 +2,8 @@ package io.clientele.orderlink.customers;
 
 import io.clientele.orderlink.customers.CustomerEventsV1.Received;
 import io.clientele.platform.inbox.Inbox;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.List;
@@ -36,12 +38,23 @@ public class CustomerDirectory {
     }
 
     public Optional<OrderingCustomer> find(UUID workspaceId, UUID customerId) {
-        return jdbc.query("""
-                SELECT display_name, language, currency, discount_percent, status, erased_at FROM customer
-                 WHERE workspace_id = ? AND id = ?""", (rs, n) -> new OrderingCustomer(workspaceId, customerId,
-                rs.getString(1), rs.getString(2), rs.getString(3) == null ? null : rs.getString(3).strip(),
-                rs.getBigDecimal(4), rs.getString(5), rs.getTimestamp(6) != null), workspaceId, customerId)
-                .stream().findFirst();
+        return jdbc.query("SELECT " + COLUMNS + " FROM customer WHERE workspace_id = ? AND id = ?",
+                (rs, n) -> read(rs, workspaceId, customerId), workspaceId, customerId).stream().findFirst();
+    }
+
+    /** What {@link #read} needs of a row of {@code customer}, for a query that joins it (prefix its alias). */
+    public static final String COLUMNS = "display_name, language, currency, discount_percent, status, erased_at";
+
+    /** The customer in the current row of a query that selected {@link #COLUMNS}; null if it found none. */
+    public static OrderingCustomer read(ResultSet rs, UUID workspaceId, UUID customerId) throws SQLException {
+        String status = rs.getString("status");
+        if (status == null) {
+            return null;
+        }
+        String currency = rs.getString("currency");
+        return new OrderingCustomer(workspaceId, customerId, rs.getString("display_name"), rs.getString("language"),
+                currency == null ? null : currency.strip(), rs.getBigDecimal("discount_percent"), status,
+                rs.getTimestamp("erased_at") != null);
     }
 
     @Transactional

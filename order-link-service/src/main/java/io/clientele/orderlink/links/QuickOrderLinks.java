@@ -94,30 +94,34 @@ public class QuickOrderLinks {
         byte[] hash = LinkTokens.hash(wellFormed ? token : "");
         Instant now = clock.instant();
         Optional<Row> row = jdbc.query("""
-                SELECT l.id, l.workspace_id, l.customer_id, l.expires_at, l.revoked_at, c.status, c.erased_at
+                SELECT l.id, l.workspace_id, l.customer_id, l.expires_at, l.revoked_at, c.%s
                   FROM quick_order_link l
                   LEFT JOIN customer c ON c.workspace_id = l.workspace_id AND c.id = l.customer_id
-                 WHERE l.token_hash = ?""", (rs, n) -> new Row(rs.getObject("id", UUID.class),
-                rs.getObject("workspace_id", UUID.class), rs.getObject("customer_id", UUID.class),
-                rs.getTimestamp("expires_at"), rs.getTimestamp("revoked_at"), rs.getString("status"),
-                rs.getTimestamp("erased_at")), (Object) hash).stream().findFirst();
+                 WHERE l.token_hash = ?""".formatted(CustomerDirectory.COLUMNS.replace(", ", ", c.")), (rs, n) -> {
+                    UUID workspaceId = rs.getObject("workspace_id", UUID.class);
+                    UUID customerId = rs.getObject("customer_id", UUID.class);
+                    return new Row(rs.getObject("id", UUID.class), workspaceId, customerId,
+                            rs.getTimestamp("expires_at"), rs.getTimestamp("revoked_at"),
+                            CustomerDirectory.read(rs, workspaceId, customerId));
+                }, (Object) hash).stream().findFirst();
         boolean found = row.isPresent();
         Row link = row.orElse(Row.NONE);
         boolean live = link.revokedAt() == null;
         boolean current = link.expiresAt() == null || link.expiresAt().toInstant().isAfter(now);
-        boolean allowed = link.status() != null && !"BLOCKED".equals(link.status()) && link.erasedAt() == null;
+        boolean allowed = link.customer() != null && link.customer().mayOrder();
         boolean works = wellFormed & found & live & current & allowed;
         if (works) {
             jdbc.update("UPDATE quick_order_link SET last_opened_at = ? WHERE id = ?"
                     + " AND (last_opened_at IS NULL OR last_opened_at < ?)", Timestamp.from(now), link.id(),
                     Timestamp.from(now.minusSeconds(60)));
         }
-        return works ? Optional.of(new OpenedLink(link.id(), link.workspaceId(), link.customerId())) : Optional.empty();
+        return works ? Optional.of(new OpenedLink(link.id(), link.workspaceId(), link.customerId(), link.customer()))
+                : Optional.empty();
     }
 
     private record Row(UUID id, UUID workspaceId, UUID customerId, Timestamp expiresAt, Timestamp revokedAt,
-            String status, Timestamp erasedAt) {
-        static final Row NONE = new Row(null, null, null, null, new Timestamp(0), null, null);
+            OrderingCustomer customer) {
+        static final Row NONE = new Row(null, null, null, null, new Timestamp(0), null);
     }
 
     private IssuedLink issue(UUID workspaceId, UUID customerId, Instant expiresAt, String actor) {

@@ -3,7 +3,6 @@ package io.clientele.orderlink.orderpage;
 import io.clientele.orderlink.branding.Brandings;
 import io.clientele.orderlink.branding.PageLanguages;
 import io.clientele.orderlink.branding.WorkspaceBranding;
-import io.clientele.orderlink.customers.CustomerDirectory;
 import io.clientele.orderlink.customers.OrderingCustomer;
 import io.clientele.orderlink.links.OpenedLink;
 import io.clientele.orderlink.money.Money;
@@ -34,16 +33,14 @@ import org.thymeleaf.context.Context;
 @Component
 class OrderPages {
 
-    private final CustomerDirectory customers;
     private final Brandings brandings;
     private final PageCatalogs catalogs;
     private final CatalogFragments fragments;
     private final PriceList priceList;
     private final TemplateEngine templates;
 
-    OrderPages(CustomerDirectory customers, Brandings brandings, PageCatalogs catalogs, CatalogFragments fragments,
+    OrderPages(Brandings brandings, PageCatalogs catalogs, CatalogFragments fragments,
             PriceList priceList, TemplateEngine templates) {
-        this.customers = customers;
         this.brandings = brandings;
         this.catalogs = catalogs;
         this.fragments = fragments;
@@ -53,8 +50,7 @@ class OrderPages {
 
     /** The page's context, or empty when the customer is no longer one who may order. */
     Optional<PageContext> context(OpenedLink link) {
-        Optional<OrderingCustomer> customer = customers.find(link.workspaceId(), link.customerId())
-                .filter(OrderingCustomer::mayOrder);
+        Optional<OrderingCustomer> customer = Optional.ofNullable(link.customer()).filter(OrderingCustomer::mayOrder);
         if (customer.isEmpty()) {
             return Optional.empty();
         }
