@@ -20,7 +20,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
-import org.springframework.web.util.HtmlUtils;
 import org.thymeleaf.TemplateEngine;
 import org.thymeleaf.context.Context;
 
@@ -89,7 +88,7 @@ class OrderPages {
         String[] around = CatalogFragments.split(shell);
         NumberFormat money = money(page.locale(), page.currency());
         boolean asSent = entered.isEmpty() && errors.isEmpty();
-        ByteArrayOutputStream html = new ByteArrayOutputStream(catalog.bytes() / 2 + 16_384);
+        ByteArrayOutputStream html = new ByteArrayOutputStream(catalog.pageBytes());
         html.writeBytes(around[0].getBytes(StandardCharsets.UTF_8));
         for (CatalogHtml.Section section : catalog.sections()) {
             html.writeBytes(section.open());
@@ -104,8 +103,7 @@ class OrderPages {
                             .getBytes(StandardCharsets.UTF_8));
                 } else if (price.personal()) {
                     html.writeBytes(product.withBase());
-                    html.writeBytes(HtmlUtils.htmlEscape(money.format(price.unitPrice()), "UTF-8")
-                            .getBytes(StandardCharsets.UTF_8));
+                    html.writeBytes(catalog.price(price.unitPrice(), money));
                     html.writeBytes(product.afterPrice());
                 } else {
                     // the customer pays the base price: the cached, formatted base price is theirs
