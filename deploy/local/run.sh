@@ -7,7 +7,8 @@
 #
 # State and logs: deploy/local/.state/ (jwt-secret, infra.env, logs/<service>.log).
 # Settings: CLIENTELE_READY_TIMEOUT (seconds to wait for the services, default 300),
-#           CLIENTELE_JAVA_OPTS (JVM options for each service).
+#           CLIENTELE_JAVA_OPTS (JVM options for each service but the gateway),
+#           CLIENTELE_GATEWAY_JAVA_OPTS (the gateway's: full JIT, since every request passes it).
 set -euo pipefail
 
 ROOT=$(cd -- "$(dirname -- "${BASH_SOURCE[0]}")/../.." && pwd)
@@ -128,13 +129,14 @@ trap 'exit 143' TERM
 start_java() {
   local name=$1 jar=$2 log=$LOGS/$1.log
   shift 2
-  local args=() env=()
+  local args=() env=() opts=$JAVA_OPTS
+  [[ $name == gateway ]] && opts=$GATEWAY_JAVA_OPTS
   while (($#)) && [[ $1 != -- ]]; do args+=("$1"); shift; done
   (($#)) && shift
   env=("$@")
   [[ -f $log ]] && mv -f "$log" "$log.1"
   # shellcheck disable=SC2086  # CLIENTELE_JAVA_OPTS is a list of options
-  env "${env[@]}" "$JAVA" ${JAVA_OPTS} -jar "$jar" "${args[@]}" >"$log" 2>&1 &
+  env "${env[@]}" "$JAVA" ${opts} -jar "$jar" "${args[@]}" >"$log" 2>&1 &
   PID[$name]=$!
   STARTED+=("$name")
   printf '%s %s\n' "$name" "${PID[$name]}" >>"$STATE/pids"
@@ -155,6 +157,8 @@ relative() { printf '%s\n' "${1#"$ROOT"/}"; }
 # --- preconditions ------------------------------------------------------------------------------------
 clientele_find_jdk 21 || exit 1
 JAVA_OPTS=${CLIENTELE_JAVA_OPTS:--Xms64m -Xmx512m -XX:TieredStopAtLevel=1}
+# Not the quick-start C1-only setting: the gateway's per-request cost adds to every call (issue 15's benchmark).
+GATEWAY_JAVA_OPTS=${CLIENTELE_GATEWAY_JAVA_OPTS:--Xms128m -Xmx512m}
 command -v curl >/dev/null 2>&1 || die "curl is needed to ask the services whether they are ready (apt-get install -y curl)"
 
 mkdir -p "$LOGS"

@@ -8,9 +8,11 @@
 #   system-tests/bench/gateway-overhead.sh [--runs=3] [--duration=20s] [--connections=32] [--threads=2]
 #                                          [--warmup=30s] [--no-build]
 # Prints requests/s, p50 and p99 of every run and of their medians, the gateway's share of the direct
-# requests/s and the p99 it adds (target: >= 70 % and <= 5 ms). wrk and both JVMs share this machine's
-# cores, so the gateway's figures include competing with its own load generator. Output also in
-# system-tests/target/gateway-overhead/result.txt.
+# requests/s and the p99 it adds (target: >= 70 % and <= 5 ms), and the CPU time each JVM spent per
+# request during the run (user + system time from /proc around the wrk run, divided by the requests wrk
+# counted): on a machine with few cores the gateway's CPU is taken from the service's. wrk and both JVMs
+# share this machine's cores, so the gateway's figures include competing with its own load generator.
+# Output also in system-tests/target/gateway-overhead/result.txt.
 set -euo pipefail
 ROOT=$(cd -- "$(dirname -- "${BASH_SOURCE[0]}")/../.." && pwd)
 cd "$ROOT"
@@ -101,12 +103,14 @@ env SERVER_PORT="$CUSTOMER_PORT" CLIENTELE_SECURITY_JWT_HMAC_SECRET="$SECRET" \
   SPRING_DATASOURCE_USERNAME=postgres SPRING_DATASOURCE_PASSWORD= SPRING_KAFKA_BOOTSTRAP_SERVERS="$KAFKA" \
   "$JAVA" "${JAVA_OPTS[@]}" -jar "$CUSTOMER_JAR" >"$WORK/customer-service.log" 2>&1 &
 PIDS+=($!)
+CUSTOMER_PID=$!
 env SERVER_PORT="$GATEWAY_PORT" CLIENTELE_SECURITY_JWT_HMAC_SECRET="$SECRET" \
   CLIENTELE_SERVICES_CUSTOMER_URL="http://127.0.0.1:$CUSTOMER_PORT" \
   SPRING_DATA_REDIS_HOST="$CLIENTELE_REDIS_HOST" SPRING_DATA_REDIS_PORT="$CLIENTELE_REDIS_PORT" \
   CLIENTELE_GATEWAY_LIMITS_STAFF_API_REPLENISH_RATE=1000000 CLIENTELE_GATEWAY_LIMITS_STAFF_API_BURST=2000000 \
   "$JAVA" "${JAVA_OPTS[@]}" -jar "$GATEWAY_JAR" >"$WORK/gateway.log" 2>&1 &
 PIDS+=($!)
+GATEWAY_PID=$!
 
 for port in "$CUSTOMER_PORT" "$GATEWAY_PORT"; do
   ready=0
@@ -131,17 +135,27 @@ for url in "$DIRECT" "$THROUGH"; do
   curl -fsS -o /dev/null -H "Authorization: Bearer $TOKEN" "$url" || die "GET $url does not answer 200"
 done
 
-# One wrk run; prints "<req/s> <p50 ms> <p99 ms> <non-2xx>".
+# CPU time (user + system) a process has used so far, in clock ticks.
+TICKS_PER_SECOND=$(getconf CLK_TCK)
+cpu_ticks() { awk '{ sub(/^.*\) /, ""); print $12 + $13 }' "/proc/$1/stat"; }
+# One wrk run; prints "<req/s> <p50 ms> <p99 ms> <non-2xx> <gateway CPU us/request> <service CPU us/request>".
 measure() {
-  local url=$1 duration=$2
+  local url=$1 duration=$2 gw_before svc_before
+  gw_before=$(cpu_ticks "$GATEWAY_PID") svc_before=$(cpu_ticks "$CUSTOMER_PID")
   wrk -t"$THREADS" -c"$CONNECTIONS" -d"$duration" --latency -H "Authorization: Bearer $TOKEN" "$url" |
-    awk '
+    awk -v gw0="$gw_before" -v svc0="$svc_before" -v gw1_file="/proc/$GATEWAY_PID/stat" \
+      -v svc1_file="/proc/$CUSTOMER_PID/stat" -v hz="$TICKS_PER_SECOND" '
       function ms(v) { if (v ~ /us$/) return v / 1000; if (v ~ /ms$/) return v + 0; if (v ~ /s$/) return v * 1000; return v }
+      function ticks(file,   line) { getline line < file; close(file); sub(/^.*\) /, "", line); split(line, f, " "); return f[12] + f[13] }
+      /requests in/ { requests = $1 }
       /Requests\/sec:/ { rps = $2 }
       /^ +50%/ { p50 = ms($2) }
       /^ +99%/ { p99 = ms($2) }
       /Non-2xx or 3xx responses:/ { bad = $NF }
-      END { printf "%.0f %.2f %.2f %d\n", rps, p50, p99, bad }'
+      END {
+        gw = ticks(gw1_file) - gw0; svc = ticks(svc1_file) - svc0
+        printf "%.0f %.2f %.2f %d %.0f %.0f\n", rps, p50, p99, bad,
+          requests ? gw * 1e6 / hz / requests : 0, requests ? svc * 1e6 / hz / requests : 0 }'
 }
 
 {
@@ -152,18 +166,23 @@ measure "$DIRECT" "$WARMUP" >/dev/null
 measure "$THROUGH" "$WARMUP" >/dev/null
 
 direct_rps=() direct_p50=() direct_p99=() gw_rps=() gw_p50=() gw_p99=()
-printf '%-4s %-9s %10s %9s %9s %8s\n' run target req/s p50_ms p99_ms non2xx | tee -a "$WORK/result.txt"
+direct_svc_cpu=() gw_gw_cpu=() gw_svc_cpu=()
+echo "CPU us/req: CPU time of the gateway's and of customer-service's JVM during the run per request wrk counted" |
+  tee -a "$WORK/result.txt"
+printf '%-4s %-9s %10s %9s %9s %8s %12s %12s\n' run target req/s p50_ms p99_ms non2xx gw_us/req svc_us/req |
+  tee -a "$WORK/result.txt"
 for ((run = 1; run <= RUNS; run++)); do
   order=(direct gateway)
   ((run % 2 == 0)) && order=(gateway direct)
   for target in "${order[@]}"; do
     if [[ $target == direct ]]; then url=$DIRECT; else url=$THROUGH; fi
-    read -r rps p50 p99 bad < <(measure "$url" "$DURATION")
-    printf '%-4s %-9s %10s %9s %9s %8s\n' "$run" "$target" "$rps" "$p50" "$p99" "$bad" | tee -a "$WORK/result.txt"
+    read -r rps p50 p99 bad gw_cpu svc_cpu < <(measure "$url" "$DURATION")
+    printf '%-4s %-9s %10s %9s %9s %8s %12s %12s\n' "$run" "$target" "$rps" "$p50" "$p99" "$bad" "$gw_cpu" "$svc_cpu" |
+      tee -a "$WORK/result.txt"
     if [[ $target == direct ]]; then
-      direct_rps+=("$rps") direct_p50+=("$p50") direct_p99+=("$p99")
+      direct_rps+=("$rps") direct_p50+=("$p50") direct_p99+=("$p99") direct_svc_cpu+=("$svc_cpu")
     else
-      gw_rps+=("$rps") gw_p50+=("$p50") gw_p99+=("$p99")
+      gw_rps+=("$rps") gw_p50+=("$p50") gw_p99+=("$p99") gw_gw_cpu+=("$gw_cpu") gw_svc_cpu+=("$svc_cpu")
     fi
   done
 done
@@ -171,9 +190,10 @@ done
 median() { printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 d_rps=$(median "${direct_rps[@]}") d_p50=$(median "${direct_p50[@]}") d_p99=$(median "${direct_p99[@]}")
 g_rps=$(median "${gw_rps[@]}") g_p50=$(median "${gw_p50[@]}") g_p99=$(median "${gw_p99[@]}")
+d_svc_cpu=$(median "${direct_svc_cpu[@]}") g_gw_cpu=$(median "${gw_gw_cpu[@]}") g_svc_cpu=$(median "${gw_svc_cpu[@]}")
 {
-  printf '%-4s %-9s %10s %9s %9s\n' med direct "$d_rps" "$d_p50" "$d_p99"
-  printf '%-4s %-9s %10s %9s %9s\n' med gateway "$g_rps" "$g_p50" "$g_p99"
+  printf '%-4s %-9s %10s %9s %9s %8s %12s %12s\n' med direct "$d_rps" "$d_p50" "$d_p99" "" - "$d_svc_cpu"
+  printf '%-4s %-9s %10s %9s %9s %8s %12s %12s\n' med gateway "$g_rps" "$g_p50" "$g_p99" "" "$g_gw_cpu" "$g_svc_cpu"
   awk -v d="$d_rps" -v g="$g_rps" -v dp="$d_p99" -v gp="$g_p99" 'BEGIN {
     printf "through the gateway: %.1f %% of the direct requests/s (target >= 70 %%), p99 %+.2f ms (target <= 5 ms)\n",
       100 * g / d, gp - dp }'

@@ -2,6 +2,7 @@ package io.clientele.gateway.protection;
 
 import io.clientele.gateway.security.VerifiedTokens;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,7 +39,7 @@ class RequestLog implements WebFilter {
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         long started = System.nanoTime();
         String offered = exchange.getRequest().getHeaders().getFirst(HEADER);
-        String id = offered != null && WELL_FORMED.matcher(offered).matches() ? offered : UUID.randomUUID().toString();
+        String id = offered != null && WELL_FORMED.matcher(offered).matches() ? offered : newId();
         ServerHttpRequest request = exchange.getRequest().mutate().headers(headers -> headers.set(HEADER, id)).build();
         ServerHttpResponse response = exchange.getResponse();
         response.beforeCommit(() -> {
@@ -57,7 +58,22 @@ class RequestLog implements WebFilter {
         });
     }
 
+    /**
+     * A random (version 4) UUID from the thread's own generator: a request id must tell requests apart, not be
+     * unguessable, and {@link UUID#randomUUID()} takes a lock and reads the system's entropy for every request.
+     */
+    static String newId() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        long high = random.nextLong() & ~0xF000L | 0x4000L;
+        long low = random.nextLong() & 0x3FFFFFFFFFFFFFFFL | 0x8000000000000000L;
+        return new UUID(high, low).toString();
+    }
+
     static String masked(String path) {
+        // most paths are no link: no matcher for them
+        if (path.length() < 3 || path.charAt(2) != '/' || path.charAt(1) != 'q' && path.charAt(1) != 'u') {
+            return path;
+        }
         return LINK_TOKEN.matcher(path).replaceFirst("/$1/***");
     }
 }

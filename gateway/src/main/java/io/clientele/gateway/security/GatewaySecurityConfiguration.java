@@ -1,5 +1,6 @@
 package io.clientele.gateway.security;
 
+import com.github.benmanes.caffeine.cache.Ticker;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -27,7 +28,12 @@ class GatewaySecurityConfiguration {
 
     @Bean
     BearerTokenCheck bearerTokenCheck(GatewayTokenProperties properties, JsonMapper json) {
-        return new BearerTokenCheck(decoder(properties), json);
+        ReactiveJwtDecoder decoder = decoder(properties);
+        if (properties.verifiedCache() > 0 && !properties.verifiedFor().isZero()) {
+            decoder = new VerifiedTokenCache(decoder, properties.verifiedCache(), properties.verifiedFor(),
+                    Clock.systemUTC(), Ticker.systemTicker());
+        }
+        return new BearerTokenCheck(decoder, json);
     }
 
     /** The same key sources and rules as the services' (service-kit's WorkspaceSecurityAutoConfiguration). */
