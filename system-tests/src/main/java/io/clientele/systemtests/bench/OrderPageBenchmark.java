@@ -33,9 +33,11 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * O-4 under load: order-link-service started from its jar (directly, not through the gateway), a catalog
- * of 500 products, and 200 customers at once, each opening their page and ordering, every order form sent
- * twice (a double click), in rounds. Measures the page's latency, the submissions' latency, orders per
+ * O-4 under load: order-link-service and the gateway started from their jars, a catalog of 500 products,
+ * and 200 customers, each opening their page through the gateway ({@code --via=direct}: straight to the
+ * service) and ordering, every order form sent twice (a double click), in rounds. Within a round the
+ * customers open their pages all at the same instant ({@code --spread-ms=0}, the default: a burst) or at
+ * random moments within {@code --spread-ms} of its start, as people opening a link they were sent do. Measures the page's latency, the submissions' latency, orders per
  * second, and counts duplicates (orders beyond one per form: must be zero). Run it with
  * {@code system-tests/bench/order-page.sh}.
  */
@@ -46,6 +48,8 @@ public final class OrderPageBenchmark {
     static final Pattern QUANTITY = Pattern.compile("name=\"qty_([0-9a-f-]{36})\"");
     static int thinkMin;
     static int thinkMax;
+    /** each customer opens their page at a random moment within this many ms of the round's start; 0: all at once */
+    static int spreadMillis;
 
     public static void main(String[] args) throws Exception {
         Map<String, String> options = CustomerImportBenchmark.options(args);
@@ -57,6 +61,12 @@ public final class OrderPageBenchmark {
         String[] think = options.getOrDefault("think-ms", "0-0").split("-");
         thinkMin = Integer.parseInt(think[0]);
         thinkMax = Integer.parseInt(think[1]);
+        // 0: every customer opens the page at the same instant (a burst, the worst case); otherwise each opens it
+        // at a random moment within this many ms of the round's start, as customers reading a link sent to them do
+        spreadMillis = Integer.parseInt(options.getOrDefault("spread-ms", "0"));
+        // through the gateway (as customers reach the page: its rate limit per link, its filters) or directly
+        boolean viaGateway = !options.getOrDefault("via", "gateway").equals("direct");
+        int gatewayPort = Integer.parseInt(options.getOrDefault("gateway-port", "18085"));
         String database = options.getOrDefault("database", "orderlink_page_bench");
         int port = Integer.parseInt(options.getOrDefault("port", "18084"));
         String[] jvmOptions = options.getOrDefault("service-jvm", "-Xms512m -Xmx1g").split(" ");
@@ -78,6 +88,18 @@ public final class OrderPageBenchmark {
                         "CLIENTELE_SECURITY_JWT_HMAC_SECRET", secret), log, jvmOptions)) {
             service.awaitReady(Duration.ofMinutes(3));
             String base = "http://localhost:" + port;
+            // The gateway as deployed, with the local Redis for its limits (the public page's: per link).
+            ServiceProcess gateway = viaGateway ? ServiceProcess.start(ServiceProcess.jar("gateway"), gatewayPort, Map.of(
+                    "CLIENTELE_SECURITY_JWT_HMAC_SECRET", secret,
+                    "CLIENTELE_SERVICES_ORDER_LINK_URL", base,
+                    "SPRING_DATA_REDIS_HOST", System.getenv().getOrDefault("CLIENTELE_REDIS_HOST", "127.0.0.1"),
+                    "SPRING_DATA_REDIS_PORT", System.getenv().getOrDefault("CLIENTELE_REDIS_PORT", "6379")),
+                    log.resolveSibling("gateway-order-page-bench.log"), jvmOptions) : null;
+            if (gateway != null) {
+                gateway.awaitReady(Duration.ofMinutes(3));
+            }
+            String pageBase = viaGateway ? "http://localhost:" + gatewayPort : base;
+            try (AutoCloseable stopGateway = () -> { if (gateway != null) gateway.close(); }) {
             String token = new HmacTokenMinter(secret).mint(workspace, "bench", Duration.ofHours(2), "OWNER");
             HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
                     .executor(Executors.newVirtualThreadPerTaskExecutor()).build();
@@ -116,7 +138,7 @@ public final class OrderPageBenchmark {
                         + "/quick-order-link")).header("Authorization", "Bearer " + token)
                         .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{}")).build(),
                         HttpResponse.BodyHandlers.ofString());
-                pages.add(base + "/q/" + JSON.readTree(link.body()).get("token").asString());
+                pages.add(pageBase + "/q/" + JSON.readTree(link.body()).get("token").asString());
             }
 
             System.out.println("warm-up: one round");
@@ -169,7 +191,7 @@ public final class OrderPageBenchmark {
 
                     %d customers at once, %d products (catalog: %s), %d measured rounds after one warm-up round; each
                     round every customer opens their page, thinks %d-%d ms and sends one order form twice (a double
-                    click). Against order-link-service directly on port %d (not through the gateway), JVM %s.
+                    click); customers open their pages %s. %s, JVM %s.
 
                     | what | count | p50 ms | p95 ms | p99 ms | max ms |
                     |---|---:|---:|---:|---:|---:|
@@ -182,7 +204,12 @@ public final class OrderPageBenchmark {
                     p95 %.1f ms; the service's CPU time %.2f ms per page (all its threads, less %.2f ms/s it uses
                     idle); %.0f KB of HTML per page (uncompressed).
                     """, Instant.now(), customers, products, imported.statusCode() == 200 ? "imported" : "IMPORT FAILED",
-                    rounds, thinkMin, thinkMax, port, String.join(" ", jvmOptions), page.count(), page.p50(), page.p95(), page.p99(),
+                    rounds, thinkMin, thinkMax,
+                    spreadMillis == 0 ? "all at the same instant" : "at random moments within " + spreadMillis
+                            + " ms of the round's start",
+                    viaGateway ? "Through the gateway (port " + gatewayPort + ", its per-link rate limit in the local Redis) to"
+                            + " order-link-service on port " + port : "Against order-link-service directly on port " + port
+                            + " (not through the gateway)", String.join(" ", jvmOptions), page.count(), page.p50(), page.p95(), page.p99(),
                     page.max(), submit.count(), submit.p50(), submit.p95(), submit.p99(), submit.max(), forms, seconds,
                     orders / seconds, orders, duplicates, alone.count(), passes, alone.p50(), alone.p95(), cpuPerPage,
                     idlePerMilli * 1000,
@@ -192,6 +219,7 @@ public final class OrderPageBenchmark {
             if (orders != forms || duplicates != 0) {
                 System.err.println("FAILED: " + forms + " forms placed " + orders + " orders");
                 System.exit(1);
+            }
             }
         }
     }
@@ -222,6 +250,9 @@ public final class OrderPageBenchmark {
                 String page = pages.get(i);
                 Random own = new Random(seeds.get(i));
                 done.add(pool.submit(() -> {
+                    if (spreadMillis > 0) {
+                        Thread.sleep(own.nextInt(spreadMillis));
+                    }
                     long t0 = System.nanoTime();
                     HttpResponse<String> opened = http.send(HttpRequest.newBuilder(URI.create(page)).GET().build(),
                             HttpResponse.BodyHandlers.ofString());
