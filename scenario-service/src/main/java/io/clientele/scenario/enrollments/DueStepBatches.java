@@ -1,6 +1,9 @@
 package io.clientele.scenario.enrollments;
 
 import io.clientele.scenario.enrollments.StepRunner.Fired;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,13 +33,18 @@ final class DueStepBatches implements AutoCloseable {
 
     private final StepRunner runner;
     private final int maxBatch;
+    private final DistributionSummary sizes;
     private final LinkedBlockingQueue<Waiting> waiting = new LinkedBlockingQueue<>();
     private final List<Thread> writers = new ArrayList<>();
     private volatile boolean open = true;
 
-    DueStepBatches(StepRunner runner, int writers, int maxBatch) {
+    DueStepBatches(StepRunner runner, int writers, int maxBatch, MeterRegistry meters) {
         this.runner = runner;
         this.maxBatch = maxBatch;
+        this.sizes = DistributionSummary.builder("clientele.scenario.steps.batch")
+                .description("Due steps run in one transaction").publishPercentiles(0.5, 0.99).register(meters);
+        Gauge.builder("clientele.scenario.steps.waiting", waiting, LinkedBlockingQueue::size)
+                .description("Fired steps waiting for a writer").register(meters);
         for (int i = 0; i < writers; i++) {
             this.writers.add(Thread.ofPlatform().name("scenario-steps-" + i).daemon().start(this::write));
         }
@@ -78,6 +86,7 @@ final class DueStepBatches implements AutoCloseable {
     }
 
     private void runBatch(List<Waiting> batch) {
+        sizes.record(batch.size());
         try {
             runner.runAll(batch.stream().map(Waiting::fired).toList());
             batch.forEach(step -> step.done().complete(null));
@@ -99,6 +108,11 @@ final class DueStepBatches implements AutoCloseable {
                 step.done().completeExceptionally(failed);
             }
         }
+    }
+
+    /** Fired steps handed over and not taken by a writer yet. */
+    int waiting() {
+        return waiting.size();
     }
 
     /** Stops once what was handed over is written; called after db-scheduler stopped handing steps over. */

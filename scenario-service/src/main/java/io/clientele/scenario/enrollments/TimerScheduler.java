@@ -8,6 +8,7 @@ import com.github.kagkarlsson.scheduler.task.FailureHandler;
 import com.github.kagkarlsson.scheduler.task.helper.CustomTask;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -37,7 +38,7 @@ class TimerScheduler implements SmartLifecycle {
     private final DueStepBatches batches;
     private volatile boolean running;
 
-    TimerScheduler(DataSource dataSource, Clock clock, StepRunner runner, Birthdays birthdays,
+    TimerScheduler(DataSource dataSource, Clock clock, StepRunner runner, Birthdays birthdays, MeterRegistry meters,
             @Value("${clientele.scenario.timers.polling-interval:PT1S}") Duration pollingInterval,
             @Value("${clientele.scenario.timers.threads:4}") int threads,
             @Value("${clientele.scenario.timers.writers:2}") int writers,
@@ -46,7 +47,7 @@ class TimerScheduler implements SmartLifecycle {
             @Value("${clientele.scenario.timers.missed-heartbeats:6}") int missedHeartbeats,
             @Value("${clientele.scenario.timers.lock-and-fetch:false}") boolean lockAndFetch,
             @Value("${clientele.scenario.timers.instance-name:}") String instanceName) {
-        batches = new DueStepBatches(runner, writers, maxBatch);
+        batches = new DueStepBatches(runner, writers, maxBatch, meters);
         // The step's transaction removes its timer (Timers.removeFired): db-scheduler's removal after the run, a
         // statement and a commit per timer, has nothing left to do. A run that throws leaves the timer to
         // db-scheduler's failure handling as a one-time task's (retried after 5 minutes); a dead instance's timers
