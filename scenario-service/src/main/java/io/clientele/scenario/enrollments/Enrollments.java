@@ -11,7 +11,9 @@ import io.clientele.scenario.enrollments.ReadModel.CustomerFacts;
 import io.clientele.scenario.enrollments.ReadModel.ReservationFacts;
 import io.clientele.scenario.enrollments.ScenarioEventsOutbound.Context;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 
@@ -126,8 +128,17 @@ class Enrollments {
 
     /** Ends the enrollment when nothing is left to do. */
     void completeIfDone(Context at, Instant now) {
-        if (store.completeIfNothingPlanned(at.enrollmentId(), now)) {
-            outbound.ended(at, "COMPLETED", "system:scenario-service", now);
+        completeIfDone(List.of(at), now);
+    }
+
+    /** Ends those of the enrollments that have nothing left to do, in one statement, each announced. */
+    void completeIfDone(Collection<Context> enrollments, Instant now) {
+        Set<UUID> ended = store.completeIfNothingPlanned(enrollments.stream().map(Context::enrollmentId).toList(),
+                now);
+        for (Context at : enrollments) {
+            if (ended.contains(at.enrollmentId())) {
+                outbound.ended(at, "COMPLETED", "system:scenario-service", now);
+            }
         }
     }
 

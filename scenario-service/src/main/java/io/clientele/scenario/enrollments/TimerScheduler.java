@@ -3,8 +3,12 @@ package io.clientele.scenario.enrollments;
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.SchedulerBuilder;
 import com.github.kagkarlsson.scheduler.SchedulerName;
+import com.github.kagkarlsson.scheduler.task.DeadExecutionHandler;
+import com.github.kagkarlsson.scheduler.task.FailureHandler;
+import com.github.kagkarlsson.scheduler.task.helper.CustomTask;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,9 +22,10 @@ import org.springframework.stereotype.Component;
 /**
  * S-5: fires due timers with db-scheduler (its core library, wired here by hand: its Spring Boot starter does not
  * know Boot 4). Every instance of the service polls the one table; db-scheduler lets one of them pick a due timer,
- * and {@link StepRunner} makes a second run of the same step (after a crash between its commit and the timer's
- * removal) find the step done and do nothing. Time is the service's {@link Clock}, so tests move it instead of
- * waiting.
+ * and {@link StepRunner} makes a second run of the same step (a second timer for it, or a timer revived after its
+ * instance died) find the step done and do nothing. Time is the service's {@link Clock}, so tests move it instead of
+ * waiting. The timer threads hand their steps to {@link DueStepBatches}, which runs those fired together in one
+ * transaction: the threads mostly wait there, so there are more of them than cores.
  * <p>
  * An instance that dies (kill -9) leaves the timers it had picked; the others take them over once its heartbeat
  * is {@code missed-heartbeats} intervals old. db-scheduler's own default (5 min, 6 missed) would hold those steps
@@ -30,17 +35,37 @@ import org.springframework.stereotype.Component;
 class TimerScheduler implements SmartLifecycle {
 
     private final Scheduler scheduler;
+    private final DueStepBatches batches;
     private volatile boolean running;
 
-    TimerScheduler(DataSource dataSource, Clock clock, StepRunner runner, Birthdays birthdays,
+    TimerScheduler(DataSource dataSource, Clock clock, StepRunner runner, Birthdays birthdays, MeterRegistry meters,
             @Value("${clientele.scenario.timers.polling-interval:PT1S}") Duration pollingInterval,
             @Value("${clientele.scenario.timers.threads:4}") int threads,
+            @Value("${clientele.scenario.timers.writers:2}") int writers,
+            @Value("${clientele.scenario.timers.max-batch:64}") int maxBatch,
             @Value("${clientele.scenario.timers.heartbeat-interval:PT10S}") Duration heartbeatInterval,
             @Value("${clientele.scenario.timers.missed-heartbeats:6}") int missedHeartbeats,
             @Value("${clientele.scenario.timers.lock-and-fetch:false}") boolean lockAndFetch,
             @Value("${clientele.scenario.timers.instance-name:}") String instanceName) {
-        OneTimeTask<Void> task = Tasks.oneTime(Timers.TASK)
-                .execute((instance, context) -> runner.run(Timers.stepOf(instance.getId())));
+        batches = new DueStepBatches(runner, writers, maxBatch, meters);
+        // The step's transaction removes its timer (Timers.removeFired): db-scheduler's removal after the run, a
+        // statement and a commit per timer, has nothing left to do. A run that throws leaves the timer to
+        // db-scheduler's failure handling as a one-time task's (retried after 5 minutes); a dead instance's timers
+        // are revived elsewhere.
+        CustomTask<Void> task = Tasks.custom(Timers.TASK, Void.class)
+                .onFailure(new FailureHandler.OnFailureRetryLater<>(Tasks.DEFAULT_RETRY_INTERVAL))
+                .onDeadExecution(new DeadExecutionHandler.ReviveDeadExecution<>())
+                .execute((instance, context) -> {
+                    try {
+                        batches.run(new StepRunner.Fired(Timers.stepOf(instance.getId()), instance.getId()));
+                    } catch (RuntimeException failed) {
+                        throw failed;
+                    } catch (Exception failed) {
+                        throw new IllegalStateException(failed);
+                    }
+                    return (complete, operations) -> {
+                    };
+                });
         OneTimeTask<Void> birthday = Tasks.oneTime(Timers.BIRTHDAY_TASK).execute((instance, context) -> {
             String id = instance.getId();
             int slash = id.indexOf('/');
@@ -75,6 +100,7 @@ class TimerScheduler implements SmartLifecycle {
     @Override
     public void stop() {
         scheduler.stop();
+        batches.close();
         running = false;
     }
 

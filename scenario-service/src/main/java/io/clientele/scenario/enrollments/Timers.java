@@ -3,8 +3,10 @@ package io.clientele.scenario.enrollments;
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.task.TaskInstance;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.UUID;
 import javax.sql.DataSource;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
 import org.springframework.stereotype.Component;
 
@@ -24,9 +26,11 @@ class Timers {
     static final String BIRTHDAY_TASK = "scenario-birthday";
 
     private final SchedulerClient client;
+    private final JdbcTemplate jdbc;
 
-    Timers(DataSource dataSource) {
+    Timers(DataSource dataSource, JdbcTemplate jdbc) {
         client = SchedulerClient.Builder.create(new TransactionAwareDataSourceProxy(dataSource)).build();
+        this.jdbc = jdbc;
     }
 
     void set(UUID stepId, Instant dueAt) {
@@ -36,6 +40,21 @@ class Timers {
     void setBirthday(UUID workspaceId, UUID customerId, Instant at) {
         client.scheduleIfNotExists(new TaskInstance<>(BIRTHDAY_TASK, workspaceId + "/" + customerId + "@"
                 + at.toEpochMilli()), at);
+    }
+
+    /**
+     * Removes fired step timers in the transaction that ran their steps (db-scheduler's own removal, one statement and
+     * one commit per timer after the run, is switched off for them: {@link TimerScheduler}). A step done and its
+     * timer gone commit together; a timer some other run already removed is simply not there.
+     */
+    void removeFired(Collection<String> timerIds) {
+        if (timerIds.isEmpty()) {
+            return;
+        }
+        jdbc.update("DELETE FROM scheduled_tasks WHERE task_name = ? AND task_instance = ANY (?)", ps -> {
+            ps.setString(1, TASK);
+            ps.setArray(2, ps.getConnection().createArrayOf("text", timerIds.toArray()));
+        });
     }
 
     static UUID stepOf(String instanceId) {

@@ -80,6 +80,38 @@ class BirthdaysIT {
     }
 
     @Test
+    void customersKnownBeforeTheGreetingIsSwitchedOnAreGreetedOnceAndNotWhileItIsPaused() {
+        // dates of birth arrive while the workspace has no birthday scenario: every known date still has its timer
+        UUID early = UUID.randomUUID();
+        UUID late = UUID.randomUUID();
+        world.feed.bornOn("customer.created.v1", world.workspace, early, inDays(2).withYear(1985));
+        world.feed.bornOn("customer.created.v1", world.workspace, late, inDays(5).withYear(1986));
+        awaitNextBirthday(early, ZonedDateTime.of(inDays(2), LocalTime.of(9, 0), PRAGUE).toInstant());
+        awaitNextBirthday(late, ZonedDateTime.of(inDays(5), LocalTime.of(9, 0), PRAGUE).toInstant());
+        assertThat(timers(early)).hasSize(1);
+        assertThat(timers(late)).hasSize(1);
+
+        // switched on afterwards, twice: one scenario, and the customers already known are greeted by it once
+        Object scenario = world.owner.postJson("/api/v1/scenarios/ready-made/birthday-greeting", Map.of()).get("id");
+        assertThat(world.owner.postJson("/api/v1/scenarios/ready-made/birthday-greeting", Map.of()).get("id"))
+                .isEqualTo(scenario);
+        world.advance(Duration.ofDays(3));
+        await().atMost(Duration.ofSeconds(60)).until(() -> world.commands().size() == 1);
+        assertThat(world.commands().get(0).at("/data/customerId").asString()).isEqualTo(early.toString());
+        assertThat(world.commands().get(0).at("/data/templateKey").asString()).isEqualTo("birthday-greeting");
+        awaitNextBirthday(early, ZonedDateTime.of(inDays(-1).plusYears(1), LocalTime.of(9, 0), PRAGUE).toInstant());
+
+        // paused, it greets nobody (as any paused scenario starts nothing); the customer's timer goes on to next year
+        world.owner.post("/api/v1/scenarios/{id}/pause", Map.of(), scenario).expectStatus().isOk();
+        world.advance(Duration.ofDays(3));
+        awaitNextBirthday(late, ZonedDateTime.of(inDays(-1).plusYears(1), LocalTime.of(9, 0), PRAGUE).toInstant());
+        assertThat(timers(late)).hasSize(1);
+        assertThat(world.commands()).hasSize(1);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM enrollment WHERE workspace_id = ?", Integer.class,
+                world.workspace)).isEqualTo(1);
+    }
+
+    @Test
     void aChangedDateMovesTheGreetingAndARemovedOneCancelsIt() {
         world.owner.postJson("/api/v1/scenarios/ready-made/birthday-greeting", Map.of());
         UUID moved = UUID.randomUUID();
