@@ -68,8 +68,11 @@ class DashboardsTest {
         Set<String> expected = new TreeSet<>();
         for (var service : ComposeFileTest.services().entrySet()) {
             if (String.valueOf(service.getValue().get("image")).startsWith("clientele/")) {
-                String port = String.valueOf(((List<Object>) service.getValue().get("ports")).getFirst());
-                expected.add(service.getKey() + ":" + port.substring(port.lastIndexOf(':') + 1).replace("\"", ""));
+                // docker-compose config writes a port as {published=8081, target=8081}; the container's is the target
+                Object port = ((List<Object>) service.getValue().get("ports")).getFirst();
+                String target = port instanceof Map<?, ?> mapping ? String.valueOf(mapping.get("target"))
+                        : String.valueOf(port).substring(String.valueOf(port).lastIndexOf(':') + 1);
+                expected.add(service.getKey() + ":" + target);
             }
         }
         assertThat(targets).isEqualTo(expected);
