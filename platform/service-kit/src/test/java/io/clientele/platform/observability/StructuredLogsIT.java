@@ -2,6 +2,7 @@ package io.clientele.platform.observability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.LoggerContext;
 import io.clientele.platform.kit.KitIntegrationTest;
 import io.clientele.testkit.tokens.TestTokens;
 import java.net.URI;
@@ -9,8 +10,11 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -28,8 +32,23 @@ import tools.jackson.databind.json.JsonMapper;
 @TestPropertySource(properties = "logging.structured.format.console=ecs")
 class StructuredLogsIT {
 
+    static {
+        // Boot sets logging up once per JVM: an earlier test's application left it plain. This one starts its
+        // own, which sets it up again from its environment (JSON) once the mark is gone.
+        forgetLoggingSetUp();
+    }
+
     @LocalServerPort
     int port;
+
+    @AfterAll
+    static void theNextApplicationSetsLoggingUpAgain() {
+        forgetLoggingSetUp();
+    }
+
+    private static void forgetLoggingSetUp() {
+        ((LoggerContext) LoggerFactory.getILoggerFactory()).removeObject(LoggingSystem.class.getName());
+    }
 
     @Test
     void aLineLoggedWhileARequestIsServedCarriesItsTraceSpanAndRequestIds(CapturedOutput output) throws Exception {
