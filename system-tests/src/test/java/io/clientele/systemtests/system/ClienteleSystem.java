@@ -1,5 +1,6 @@
 package io.clientele.systemtests.system;
 
+import io.clientele.contracts.EventContracts;
 import io.clientele.testkit.bench.ServiceProcess;
 import io.clientele.testkit.infra.Infrastructure;
 import io.clientele.testkit.tokens.HmacTokenMinter;
@@ -17,6 +18,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.stream.Stream;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
 
 /**
  * The whole system as it runs in production: each service its own JVM started from its jar (as
@@ -60,7 +68,8 @@ public final class ClienteleSystem implements AutoCloseable {
         private final Set<Service> services;
         private final Map<Service, Map<String, String>> environment = new EnumMap<>(Service.class);
         private boolean tracing;
-        private Duration startTimeout = Duration.ofMinutes(3);
+        // A minute on a quiet machine of two cores; several times that while other builds share it.
+        private Duration startTimeout = Duration.ofMinutes(6);
 
         private Builder(Set<Service> services) {
             this.services = services;
@@ -95,6 +104,9 @@ public final class ClienteleSystem implements AutoCloseable {
         }
     }
 
+    /** Partitions of every topic: more than one, so per-key ordering and assignment are real. */
+    static final int PARTITIONS = 3;
+
     private final String secret = TestTokens.newSecret();
     private final Map<Service, ServiceProcess> running = new EnumMap<>(Service.class);
     private final List<AutoCloseable> started = new ArrayList<>();
@@ -112,6 +124,7 @@ public final class ClienteleSystem implements AutoCloseable {
 
     private void startAll(Builder builder) throws IOException, InterruptedException {
         String kafka = Infrastructure.kafkaBootstrapServers();
+        createTopics(kafka);
         if (builder.tracing) {
             zipkin = ZipkinServer.start(freePort(), logs);
             started.add(zipkin);
@@ -119,6 +132,7 @@ public final class ClienteleSystem implements AutoCloseable {
         Map<String, String> common = new HashMap<>();
         common.put("CLIENTELE_SECURITY_JWT_HMAC_SECRET", secret);
         common.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", kafka);
+        common.put("CLIENTELE_TOPICS_PARTITIONS", Integer.toString(PARTITIONS));
         if (zipkin != null) {
             common.put("MANAGEMENT_TRACING_EXPORT_ZIPKIN_ENDPOINT", zipkin.spansEndpoint());
             common.put("MANAGEMENT_TRACING_SAMPLING_PROBABILITY", "1.0");
@@ -152,6 +166,23 @@ public final class ClienteleSystem implements AutoCloseable {
             process.awaitReady(builder.startTimeout);
         }
         gateway.awaitReady(builder.startTimeout);
+    }
+
+    /**
+     * Every topic of the contracts (and its dead letters), made before any service starts, as the local run
+     * does: a consumer that subscribes while another service's start creates a topic with one partition and
+     * then grows it reads only that partition until its next metadata refresh, five minutes later.
+     */
+    private static void createTopics(String bootstrap) throws InterruptedException {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+            Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
+            List<NewTopic> missing = EventContracts.topics().keySet().stream()
+                    .flatMap(topic -> Stream.of(topic, topic + ".dlt")).filter(topic -> !existing.contains(topic))
+                    .map(topic -> new NewTopic(topic, PARTITIONS, (short) 1)).toList();
+            admin.createTopics(missing).all().get(30, TimeUnit.SECONDS);
+        } catch (ExecutionException | TimeoutException failed) {
+            throw new IllegalStateException("could not create the topics on " + bootstrap, failed);
+        }
     }
 
     private Map<String, String> ownEnvironment(Service service, int port) {
