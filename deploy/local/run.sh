@@ -1,14 +1,15 @@
 #!/usr/bin/env bash
 # Runs the whole system on this machine without Docker: PostgreSQL (the local server), Kafka and MongoDB
-# stand-ins (deploy/local-runner), then the five services with `java -jar`. Stays in the foreground;
-# Ctrl-C or SIGTERM stops everything it started.
+# stand-ins (deploy/local-runner), Zipkin for traces, then the five services with `java -jar`. Stays in
+# the foreground; Ctrl-C or SIGTERM stops everything it started.
 #
 #   deploy/local/run.sh [--no-build]
 #
 # State and logs: deploy/local/.state/ (jwt-secret, infra.env, logs/<service>.log).
 # Settings: CLIENTELE_READY_TIMEOUT (seconds to wait for the services, default 300),
 #           CLIENTELE_JAVA_OPTS (JVM options for each service but the gateway),
-#           CLIENTELE_GATEWAY_JAVA_OPTS (the gateway's: full JIT, since every request passes it).
+#           CLIENTELE_GATEWAY_JAVA_OPTS (the gateway's: full JIT, since every request passes it),
+#           CLIENTELE_ZIPKIN_PORT (Zipkin's port, default 9411; one already listening there is used as is).
 set -euo pipefail
 
 ROOT=$(cd -- "$(dirname -- "${BASH_SOURCE[0]}")/../.." && pwd)
@@ -17,6 +18,7 @@ LOGS=$STATE/logs
 DEMO_WORKSPACE=5e1f0000-0000-4000-8000-000000000001
 READY_TIMEOUT=${CLIENTELE_READY_TIMEOUT:-300}
 INFRA_TIMEOUT=120
+ZIPKIN_PORT=${CLIENTELE_ZIPKIN_PORT:-9411}
 
 SERVICES=(customer-service communication-service scenario-service order-link-service gateway)
 declare -A PORT=(
@@ -36,7 +38,7 @@ say() { printf '%s\n' "$*"; }
 die() { printf 'run.sh: %s\n' "$*" >&2; exit 1; }
 
 usage() {
-  sed -n '2,11s/^# \{0,1\}//p' "${BASH_SOURCE[0]}"
+  sed -n '2,12s/^# \{0,1\}//p' "${BASH_SOURCE[0]}"
 }
 
 BUILD=1
@@ -244,9 +246,24 @@ if [[ ! -s $UNSUBSCRIBE_SECRET_FILE ]]; then
   (umask 077 && od -An -N32 -tx1 /dev/urandom | tr -d ' \n' >"$UNSUBSCRIBE_SECRET_FILE")
 fi
 
+# --- traces: Zipkin's server (copied beside the runner by the build), in memory -------------------------
+# Every service reports its spans there; without it they drop them and carry on.
+ZIPKIN_JAR=$ROOT/deploy/local-runner/target/zipkin/zipkin-server.jar
+if who=$(port_taken_by "$ZIPKIN_PORT"); then
+  ZIPKIN_NOTE="port $ZIPKIN_PORT was taken by $who: spans go there"
+elif [[ -f $ZIPKIN_JAR ]]; then
+  say "Starting Zipkin on port $ZIPKIN_PORT (log: $(relative "$LOGS/zipkin.log")) ..."
+  start_java zipkin "$ZIPKIN_JAR" -- STORAGE_TYPE=mem QUERY_PORT="$ZIPKIN_PORT"
+  ZIPKIN_NOTE="in memory, started here"
+else
+  ZIPKIN_NOTE="not started: no $(relative "$ZIPKIN_JAR") (run without --no-build once); spans are dropped"
+  say "Zipkin $ZIPKIN_NOTE"
+fi
+ZIPKIN_SPANS=http://127.0.0.1:$ZIPKIN_PORT/api/v2/spans
+
 # --- services -------------------------------------------------------------------------------------------
 for name in "${SERVICES[@]}"; do
-  env=(CLIENTELE_SECURITY_JWT_HMAC_SECRET="$JWT_SECRET")
+  env=(CLIENTELE_SECURITY_JWT_HMAC_SECRET="$JWT_SECRET" MANAGEMENT_TRACING_EXPORT_ZIPKIN_ENDPOINT="$ZIPKIN_SPANS")
   case $name in
     customer-service | scenario-service | order-link-service)
       env+=(SPRING_DATASOURCE_URL="jdbc:postgresql://$CLIENTELE_PG_HOST:$CLIENTELE_PG_PORT/${DATABASE[$name]}"
@@ -289,6 +306,7 @@ Clientele is running.
   scenario-service        http://localhost:${PORT[scenario-service]}
   order-link-service      http://localhost:${PORT[order-link-service]}
   health                  http://localhost:<port>/actuator/health   metrics: /actuator/prometheus
+  traces (Zipkin)         http://localhost:$ZIPKIN_PORT/zipkin/   ($ZIPKIN_NOTE)
   PostgreSQL $CLIENTELE_PG_HOST:$CLIENTELE_PG_PORT (user postgres)   Kafka $KAFKA_BOOTSTRAP   MongoDB $MONGO_URI
   Redis $CLIENTELE_REDIS_HOST:$CLIENTELE_REDIS_PORT (the gateway's rate limits)
   logs                    $(relative "$LOGS")/<service>.log

@@ -95,7 +95,7 @@ public final class PersonalData {
                     "marketingSeq", "marketingSends[].messageId", "marketingSends[].at", "handoffs[].messageId",
                     "handoffs[].channel", "handoffs[].marketing", "handoffs[].orderConfirmation", "handoffs[].until")
             .notPersonal(RELAY, "outbox[].eventId", "outbox[].type", "outbox[].topic", "outbox[].key",
-                    "outbox[].time", "outboxDue")
+                    "outbox[].time", "outbox[].traceparent", "outboxDue")
 
             .collection("messages", "a message to the customer")
             .notPersonal(TYPE, "_class")
@@ -122,7 +122,7 @@ public final class PersonalData {
             .notPersonal("the sender's lease while it hands the message over", "lease.owner", "lease.token",
                     "lease.until")
             .notPersonal(RELAY, "outbox[].eventId", "outbox[].type", "outbox[].topic", "outbox[].key",
-                    "outbox[].time", "outboxDue")
+                    "outbox[].time", "outbox[].traceparent", "outboxDue")
 
             .collection("erasures", "")
             .notPersonal("the record of an erasure (C-5 asks for one) and its second pass", "_id", "workspaceId",

@@ -1,5 +1,6 @@
 package io.clientele.platform.messaging;
 
+import io.clientele.platform.observability.EventTracing;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
@@ -64,8 +65,10 @@ public class ConsumerKitAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    BatchConsumers batchConsumers(DeadLetters deadLetters, ObjectProvider<MeterRegistry> meters) {
-        return new BatchConsumers(deadLetters, meters.getIfAvailable(SimpleMeterRegistry::new));
+    BatchConsumers batchConsumers(DeadLetters deadLetters, ObjectProvider<MeterRegistry> meters,
+            ObjectProvider<EventTracing> tracing) {
+        return new BatchConsumers(deadLetters, meters.getIfAvailable(SimpleMeterRegistry::new),
+                tracing.getIfAvailable(() -> EventTracing.NONE));
     }
 
     @Configuration(proxyBeanMethods = false)

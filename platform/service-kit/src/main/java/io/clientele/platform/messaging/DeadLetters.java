@@ -1,5 +1,6 @@
 package io.clientele.platform.messaging;
 
+import io.clientele.platform.observability.EventTracing;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.LinkedHashMap;
@@ -53,6 +54,10 @@ public class DeadLetters {
         headers.put(ORIGINAL_PARTITION, String.valueOf(record.partition()));
         headers.put(ORIGINAL_OFFSET, String.valueOf(record.offset()));
         headers.put(CONSUMER, consumer);
+        if (record.traceparent() != null) {
+            // whoever replays the dead letter continues the trace it came with
+            headers.put(EventTracing.TRACEPARENT, record.traceparent());
+        }
         try {
             producer.send(record.topic() + ".dlt", record.keyText(), record.valueText(), headers);
         } catch (AcknowledgedProducer.NotSent notSent) {

@@ -27,6 +27,14 @@ public class ServiceDefaults implements EnvironmentPostProcessor {
         // Spring Security observes every filter of every request: costly on each call and noise in
         // traces; the request observation (http.server.requests) already covers what matters.
         defaults.put("management.observations.enable.spring.security", "false");
+        // Traces (docs/operations.md): every request and event traced on a developer's machine and in tests;
+        // deployments set MANAGEMENT_TRACING_SAMPLING_PROBABILITY. Spans go to Zipkin at
+        // management.tracing.export.zipkin.endpoint (localhost:9411 unless set); without one they are dropped.
+        defaults.put("management.tracing.sampling.probability", "1.0");
+        // The gateway's request id comes along with each request (X-Request-Id) and is put in every log line
+        // of the work it causes, beside the trace and span ids.
+        defaults.put("management.tracing.baggage.remote-fields", "X-Request-Id");
+        defaults.put("management.tracing.baggage.correlation.fields", "X-Request-Id");
         // API behaviour: problem documents, and a request with a misspelt field is refused, not half-read.
         defaults.put("spring.mvc.problemdetails.enabled", "true");
         defaults.put("spring.jackson.deserialization.fail-on-unknown-properties", "true");

@@ -22,7 +22,7 @@ public class JdbcOutboxStore implements OutboxStore<Long> {
     private static final long RELAY_LOCK = 0x0c11e7e1e0b0c5L;
 
     private static final String SELECT_PENDING = """
-            SELECT seq, topic, message_key, payload FROM platform.outbox_event
+            SELECT seq, topic, message_key, payload, traceparent FROM platform.outbox_event
             WHERE published_at IS NULL AND failed_at IS NULL
             ORDER BY seq LIMIT ? FOR UPDATE""";
 
@@ -56,7 +56,8 @@ public class JdbcOutboxStore implements OutboxStore<Long> {
             // with sorting off for this transaction it is always the plan, whatever the statistics say.
             jdbc.execute("SET LOCAL enable_sort = off");
             List<PendingEvent<Long>> batch = jdbc.query(SELECT_PENDING, (rs, i) -> new PendingEvent<>(rs.getLong("seq"),
-                    null, rs.getString("topic"), rs.getString("message_key"), rs.getString("payload")), max);
+                    null, rs.getString("topic"), rs.getString("message_key"), rs.getString("payload"),
+                    rs.getString("traceparent")), max);
             if (batch.isEmpty()) {
                 return RelayRound.IDLE;
             }

@@ -2,6 +2,7 @@ package io.clientele.platform.outbox;
 
 import io.clientele.platform.inbox.Inbox;
 import io.clientele.platform.jdbc.PostgresCopy;
+import io.clientele.platform.observability.EventTracing;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
@@ -63,19 +64,21 @@ public class MessagingAutoConfiguration {
 
         @Bean
         OutboxRelay outboxRelay(JdbcOutboxStore store, ProducerFactory<?, ?> producerFactory,
-                OutboxProperties properties, ObjectProvider<Clock> clock, ObjectProvider<MeterRegistry> meters) {
+                OutboxProperties properties, ObjectProvider<Clock> clock, ObjectProvider<MeterRegistry> meters,
+                ObjectProvider<EventTracing> tracing) {
             return new OutboxRelay(store, RelayProducers.create(producerFactory, properties), properties,
-                    clock.getIfAvailable(Clock::systemUTC), meters.getIfAvailable(SimpleMeterRegistry::new));
+                    clock.getIfAvailable(Clock::systemUTC), meters.getIfAvailable(SimpleMeterRegistry::new),
+                    tracing.getIfAvailable(() -> EventTracing.NONE));
         }
 
         @Bean
         @ConditionalOnMissingBean
         Outbox outbox(JdbcTemplate jdbc, ObjectProvider<PostgresCopy> copy, OutboxRelay relay,
-                ObjectProvider<Clock> clock, Environment environment) {
+                ObjectProvider<Clock> clock, ObjectProvider<EventTracing> tracing, Environment environment) {
             String source = environment.getProperty("clientele.events.source",
                     "/" + environment.getProperty("spring.application.name", "clientele"));
             return new JdbcOutbox(jdbc, copy.getIfAvailable(), source, clock.getIfAvailable(Clock::systemUTC),
-                    relay::wakeUp);
+                    relay::wakeUp, tracing.getIfAvailable(() -> EventTracing.NONE));
         }
     }
 }

@@ -1,8 +1,11 @@
 package io.clientele.platform.outbox;
 
+import io.clientele.platform.observability.EventTracing;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.tracing.Span;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,6 +16,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.errors.InvalidTopicException;
 import org.apache.kafka.common.errors.RecordBatchTooLargeException;
 import org.apache.kafka.common.errors.RecordTooLargeException;
@@ -47,6 +51,7 @@ public class OutboxRelay implements SmartLifecycle {
     private final Counter published;
     private final Counter sendFailures;
     private final Counter rejected;
+    private final EventTracing tracing;
 
     private volatile Thread worker;
     private volatile boolean running;
@@ -54,6 +59,13 @@ public class OutboxRelay implements SmartLifecycle {
 
     public OutboxRelay(OutboxStore<?> store, DefaultKafkaProducerFactory<String, String> producers,
             OutboxProperties properties, Clock clock, MeterRegistry meters) {
+        this(store, producers, properties, clock, meters, EventTracing.NONE);
+    }
+
+    /** @param tracing continues each event's stored trace with a producer span, sent along in the record's headers */
+    public OutboxRelay(OutboxStore<?> store, DefaultKafkaProducerFactory<String, String> producers,
+            OutboxProperties properties, Clock clock, MeterRegistry meters, EventTracing tracing) {
+        this.tracing = tracing;
         this.store = store;
         this.producers = producers;
         // No flush per record: a round's records travel in a few produce requests, and the round waits for
@@ -94,10 +106,15 @@ public class OutboxRelay implements SmartLifecycle {
 
     <P> SendOutcome<P> send(List<PendingEvent<P>> batch) {
         List<CompletableFuture<SendResult<String, String>>> inFlight = new ArrayList<>(batch.size());
+        List<Span> spans = new ArrayList<>(batch.size());
         Exception failure = null;
         for (PendingEvent<P> event : batch) {
+            ProducerRecord<String, String> record = event.toRecord();
+            Span span = tracing.startSend(event.traceparent(), event.topic(), (name, value) ->
+                    record.headers().remove(name).add(name, value.getBytes(StandardCharsets.UTF_8)));
+            spans.add(span);
             try {
-                inFlight.add(kafka.send(event.toRecord()));
+                inFlight.add(kafka.send(record));
             } catch (RuntimeException notSent) {
                 if (isPermanent(rootCause(notSent))) {
                     // Refused before it left (too large, say): answered like a refusal by the broker.
@@ -119,12 +136,14 @@ public class OutboxRelay implements SmartLifecycle {
             try {
                 inFlight.get(i).get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
                 acknowledged.add(event);
+                end(spans.set(i, null), null);
             } catch (InterruptedException interrupted) {
                 Thread.currentThread().interrupt();
                 failure = interrupted;
                 break;
             } catch (ExecutionException | TimeoutException error) {
                 Throwable cause = error instanceof ExecutionException ? rootCause(error) : error;
+                end(spans.set(i, null), cause);
                 if (isPermanent(cause)) {
                     refused.add(new SendOutcome.Refusal<>(event, describe(cause)));
                 } else {
@@ -132,6 +151,10 @@ public class OutboxRelay implements SmartLifecycle {
                     failure = failure == null ? (Exception) error : failure;
                 }
             }
+        }
+        // Spans of records never handed to Kafka, or not answered (interrupted), end as failed sends.
+        for (Span span : spans) {
+            end(span, failure);
         }
         if (failure != null && failed.isEmpty() && inFlight.size() < batch.size()) {
             // Nothing was tried: the first waiting event carries the reason for operators.
@@ -272,6 +295,15 @@ public class OutboxRelay implements SmartLifecycle {
                     .orElse(0.0);
         } catch (RuntimeException unavailable) {
             return Double.NaN;
+        }
+    }
+
+    private static void end(Span span, Throwable error) {
+        if (span != null) {
+            if (error != null) {
+                span.error(error);
+            }
+            span.end();
         }
     }
 

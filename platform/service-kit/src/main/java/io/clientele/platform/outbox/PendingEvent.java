@@ -13,9 +13,11 @@ import org.apache.kafka.common.header.internals.RecordHeader;
  * @param topic    where it goes
  * @param key      the Kafka key (the subject: one customer's events stay in order)
  * @param payload  the whole CloudEvent, structured JSON
+ * @param traceparent the W3C trace context of the request that raised it, or null: the relay's span continues it
  * @param <P>      the store's kind of position
  */
-public record PendingEvent<P>(P position, String id, String topic, String key, String payload) {
+public record PendingEvent<P>(P position, String id, String topic, String key, String payload,
+        String traceparent) {
 
     ProducerRecord<String, String> toRecord() {
         ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, payload);

@@ -125,6 +125,7 @@ public final class PersonalColumns {
             notPersonal("the event's kind and place", "seq", "topic", "event_type");
             notPersonal("the relay's bookkeeping; Kafka's answer about the record, never its content", "created_at",
                     "published_at", "attempts", "last_error", "failed_at");
+            notPersonal("the trace the event belongs to: random trace and span ids and a flag", "traceparent");
             table("platform", "inbox_event", "");
             notPersonal("ids other services and partners gave their events, and when they were applied", "consumer",
                     "event_id", "processed_at");

@@ -155,14 +155,28 @@ public final class ServiceProcess implements AutoCloseable {
         }
     }
 
-    /** The executable jar a module's build left in {@code <module>/target}, run from the repository root. */
+    /**
+     * The executable jar a module's build left in {@code <module>/target}, from the repository root or any
+     * module beside it (a test runs in its module's directory).
+     */
     public static Path jar(String module) {
-        File dir = Path.of(module, "target").toFile();
+        File dir = repositoryRoot().resolve(module).resolve("target").toFile();
         File[] jars = dir.listFiles((d, name) -> name.startsWith(module + "-") && name.endsWith(".jar")
                 && !name.endsWith("-plain.jar") && !name.endsWith("-sources.jar") && !name.endsWith("-tests.jar"));
         if (jars == null || jars.length == 0) {
             throw new IllegalStateException("no jar in " + dir + "; build first: ./mvnw -DskipTests package -pl " + module);
         }
         return jars[0].toPath();
+    }
+
+    /** The checkout this runs in: the nearest directory up from the working directory that holds {@code mvnw}. */
+    public static Path repositoryRoot() {
+        Path here = Path.of("").toAbsolutePath();
+        for (Path dir = here; dir != null; dir = dir.getParent()) {
+            if (dir.resolve("mvnw").toFile().isFile()) {
+                return dir;
+            }
+        }
+        throw new IllegalStateException("not inside the repository (no mvnw above " + here + ")");
     }
 }

@@ -42,6 +42,15 @@ public final class Infrastructure {
         return postgres;
     }
 
+    /**
+     * Another database, made for this JVM and dropped when it exits, on the server {@link #postgres()} is on:
+     * for a test that runs several services, each with its own database.
+     */
+    public static Postgres separatePostgresDatabase() {
+        Postgres server = postgres();
+        return LocalPostgres.throwawayDatabase(server.jdbcUrl(), server.username(), server.password());
+    }
+
     public static synchronized String kafkaBootstrapServers() {
         if (kafka == null) {
             kafka = resolveKafka();

@@ -3,6 +3,7 @@ package io.clientele.platform.outbox.mongo;
 import io.clientele.platform.events.EventJson;
 import io.clientele.platform.events.OutgoingEvent;
 import io.clientele.platform.ids.TimeOrderedIds;
+import io.clientele.platform.observability.EventTracing;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -26,8 +27,15 @@ public class MongoOutbox {
     private final Clock clock;
     private final MongoOutboxStore store;
     private final Runnable wakeUp;
+    private final EventTracing tracing;
 
     public MongoOutbox(String source, Clock clock, MongoOutboxStore store, Runnable wakeUp) {
+        this(source, clock, store, wakeUp, EventTracing.NONE);
+    }
+
+    /** @param tracing where the trace context of the writing request comes from, stored with each event */
+    public MongoOutbox(String source, Clock clock, MongoOutboxStore store, Runnable wakeUp, EventTracing tracing) {
+        this.tracing = tracing;
         this.source = source;
         this.clock = clock;
         this.store = store;
@@ -37,11 +45,12 @@ public class MongoOutbox {
     /** The CloudEvents of these integration events, ready to be stored. */
     public List<StoredEvent> pending(List<OutgoingEvent> events) {
         Instant now = clock.instant();
+        String traceparent = tracing.currentTraceparent();
         List<StoredEvent> pending = new ArrayList<>(events.size());
         for (OutgoingEvent event : events) {
             String id = TimeOrderedIds.next().toString();
             pending.add(new StoredEvent(id, event.type(), event.topic(), event.subject(), now, EventJson.write(id,
-                    source, event.type(), now, event.subject(), event.workspaceId().toString(), event.data())));
+                    source, event.type(), now, event.subject(), event.workspaceId().toString(), event.data()), traceparent));
         }
         return pending;
     }

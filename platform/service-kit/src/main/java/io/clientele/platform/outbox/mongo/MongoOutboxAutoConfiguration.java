@@ -1,5 +1,6 @@
 package io.clientele.platform.outbox.mongo;
 
+import io.clientele.platform.observability.EventTracing;
 import io.clientele.platform.outbox.OutboxProperties;
 import io.clientele.platform.outbox.OutboxRelay;
 import io.clientele.platform.outbox.RelayProducers;
@@ -42,17 +43,19 @@ public class MongoOutboxAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     OutboxRelay outboxRelay(MongoOutboxStore store, ProducerFactory<?, ?> producerFactory, OutboxProperties properties,
-            ObjectProvider<Clock> clock, ObjectProvider<MeterRegistry> meters) {
+            ObjectProvider<Clock> clock, ObjectProvider<MeterRegistry> meters, ObjectProvider<EventTracing> tracing) {
         return new OutboxRelay(store, RelayProducers.create(producerFactory, properties), properties,
-                clock.getIfAvailable(Clock::systemUTC), meters.getIfAvailable(SimpleMeterRegistry::new));
+                clock.getIfAvailable(Clock::systemUTC), meters.getIfAvailable(SimpleMeterRegistry::new),
+                tracing.getIfAvailable(() -> EventTracing.NONE));
     }
 
     @Bean
     @ConditionalOnMissingBean
     MongoOutbox mongoOutbox(MongoOutboxStore store, OutboxRelay relay, ObjectProvider<Clock> clock,
-            Environment environment) {
+            ObjectProvider<EventTracing> tracing, Environment environment) {
         String source = environment.getProperty("clientele.events.source",
                 "/" + environment.getProperty("spring.application.name", "clientele"));
-        return new MongoOutbox(source, clock.getIfAvailable(Clock::systemUTC), store, relay::wakeUp);
+        return new MongoOutbox(source, clock.getIfAvailable(Clock::systemUTC), store, relay::wakeUp,
+                tracing.getIfAvailable(() -> EventTracing.NONE));
     }
 }

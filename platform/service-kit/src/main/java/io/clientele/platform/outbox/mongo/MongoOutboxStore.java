@@ -148,7 +148,8 @@ public class MongoOutboxStore implements OutboxStore<MongoOutboxStore.Location> 
                 for (Document event : document.getList(MongoOutbox.FIELD, Document.class, List.of())) {
                     waiting.add(new Waiting(new PendingEvent<>(new Location(collection, document.get("_id")),
                             event.getString("eventId"), event.getString("topic"), event.getString("key"),
-                            event.getString("payload")), event.getDate("time"), event.getString("type")));
+                            event.getString("payload"), event.getString("traceparent")), event.getDate("time"),
+                            event.getString("type")));
                 }
             }
         }

@@ -12,6 +12,8 @@ import java.time.Instant;
  * @param key     the Kafka key: the customer id
  * @param time    when the change happened
  * @param payload the whole CloudEvent, structured JSON
+ * @param traceparent the W3C trace context of the work that raised it, or null (not stored then)
  */
-public record StoredEvent(String eventId, String type, String topic, String key, Instant time, String payload) {
+public record StoredEvent(String eventId, String type, String topic, String key, Instant time, String payload,
+        String traceparent) {
 }
