@@ -22,6 +22,9 @@ import java.util.concurrent.TimeUnit;
 public final class ServiceProcess implements AutoCloseable {
 
     private final Process process;
+    /** The share of traces deployments sample. */
+    public static final String DEPLOYED_SAMPLING = "0.1";
+
     private final int port;
     private final Path log;
     private final String java;
@@ -53,6 +56,9 @@ public final class ServiceProcess implements AutoCloseable {
         command.add("--server.port=" + port);
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.to(log.toFile()));
+        // Traces sampled as compose and Kubernetes sample them (deploy/k8s/*/config.env), not as a developer's
+        // machine does (everything): a benchmark measures the service as deployed. A caller may say otherwise.
+        builder.environment().put("MANAGEMENT_TRACING_SAMPLING_PROBABILITY", DEPLOYED_SAMPLING);
         builder.environment().putAll(environment);
         return new ServiceProcess(builder.start(), port, log, java);
     }
