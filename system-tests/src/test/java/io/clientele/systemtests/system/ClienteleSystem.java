@@ -109,6 +109,8 @@ public final class ClienteleSystem implements AutoCloseable {
 
     private final String secret = TestTokens.newSecret();
     private final Map<Service, ServiceProcess> running = new EnumMap<>(Service.class);
+    private final Map<Service, Infrastructure.Postgres> databases = new EnumMap<>(Service.class);
+    private String mongoDatabase;
     private final List<AutoCloseable> started = new ArrayList<>();
     private final Path logs;
     private ServiceProcess gateway;
@@ -189,16 +191,20 @@ public final class ClienteleSystem implements AutoCloseable {
         return switch (service) {
             case CUSTOMER, SCENARIO, ORDER_LINK -> {
                 Infrastructure.Postgres database = Infrastructure.separatePostgresDatabase();
+                databases.put(service, database);
                 yield Map.of("SPRING_DATASOURCE_URL", database.jdbcUrl(),
                         "SPRING_DATASOURCE_USERNAME", database.username(),
                         "SPRING_DATASOURCE_PASSWORD", database.password());
             }
-            case COMMUNICATION -> Map.of(
-                    "SPRING_MONGODB_URI", Infrastructure.mongoUri(),
-                    // a database of its own, as each PostgreSQL service has
-                    "SPRING_MONGODB_DATABASE", "communication_" + UUID.randomUUID().toString().replace("-", ""),
-                    "CLIENTELE_COMMUNICATION_UNSUBSCRIBE_SECRET", TestTokens.newSecret(),
-                    "CLIENTELE_COMMUNICATION_UNSUBSCRIBE_PUBLIC_BASE_URL", "http://localhost:" + port);
+            case COMMUNICATION -> {
+                // a database of its own, as each PostgreSQL service has
+                mongoDatabase = "communication_" + UUID.randomUUID().toString().replace("-", "");
+                yield Map.of(
+                        "SPRING_MONGODB_URI", Infrastructure.mongoUri(),
+                        "SPRING_MONGODB_DATABASE", mongoDatabase,
+                        "CLIENTELE_COMMUNICATION_UNSUBSCRIBE_SECRET", TestTokens.newSecret(),
+                        "CLIENTELE_COMMUNICATION_UNSUBSCRIBE_PUBLIC_BASE_URL", "http://localhost:" + port);
+            }
         };
     }
 
@@ -224,6 +230,26 @@ public final class ClienteleSystem implements AutoCloseable {
             throw new IllegalStateException(service.module() + " was not started");
         }
         return "http://127.0.0.1:" + process.port();
+    }
+
+    /**
+     * The PostgreSQL database a running service owns, for what only an auditor would do: read every table (an
+     * erasure's proof that nothing personal is left).
+     */
+    public Infrastructure.Postgres database(Service service) {
+        Infrastructure.Postgres database = databases.get(service);
+        if (database == null) {
+            throw new IllegalStateException(service.module() + " was not started or keeps no PostgreSQL database");
+        }
+        return database;
+    }
+
+    /** communication-service's MongoDB: the server ({@link Infrastructure#mongoUri()}) and its own database's name. */
+    public String mongoDatabase() {
+        if (mongoDatabase == null) {
+            throw new IllegalStateException("communication-service was not started");
+        }
+        return mongoDatabase;
     }
 
     /** A token every service accepts, for a user of {@code workspace} with these roles. */
