@@ -50,6 +50,10 @@ public final class OrderPageBenchmark {
     static int thinkMax;
     /** each customer opens their page at a random moment within this many ms of the round's start; 0: all at once */
     static int spreadMillis;
+    /** answers that were not a page or an order ("page 504", "submission 503"...): counted, not fatal */
+    static final Map<String, Integer> FAILURES = new java.util.concurrent.ConcurrentSkipListMap<>();
+    /** forms whose submission answered with the order's Location (at either click) */
+    static final java.util.concurrent.atomic.AtomicInteger FORMS_ANSWERED = new java.util.concurrent.atomic.AtomicInteger();
 
     public static void main(String[] args) throws Exception {
         Map<String, String> options = CustomerImportBenchmark.options(args);
@@ -142,7 +146,13 @@ public final class OrderPageBenchmark {
             }
 
             System.out.println("warm-up: one round");
+            // spread over 20 s however the measured rounds arrive: 200 cold pages at once only measure the JIT
+            int measuredSpread = spreadMillis;
+            spreadMillis = Math.max(spreadMillis, 20_000);
             runRound(http, pages, new Random(1), new ArrayList<>(), new ArrayList<>());
+            spreadMillis = measuredSpread;
+            FAILURES.clear();
+            FORMS_ANSWERED.set(0);
             long ordersBefore = Long.parseLong(psql.value("SELECT count(*) FROM customer_order").strip());
 
             List<Double> pageMillis = Collections.synchronizedList(new ArrayList<>());
@@ -198,7 +208,8 @@ public final class OrderPageBenchmark {
                     | page (GET /q/{token}) | %d | %.1f | %.1f | %.1f | %.1f |
                     | order submission (POST, each form twice) | %d | %.1f | %.1f | %.1f | %.1f |
 
-                    %d forms in %.1f s: %.0f orders/s placed (%d orders), %d duplicates (orders beyond one per form).
+                    %d forms in %.1f s: %.0f orders/s placed (%d orders; %d forms answered with their order), %d
+                    duplicates (orders beyond one per form). Answers that were neither a page nor an order: %s.
 
                     Pages one at a time afterwards (%d, each customer's once, after %d warm-up passes): p50 %.1f ms,
                     p95 %.1f ms; the service's CPU time %.2f ms per page (all its threads, less %.2f ms/s it uses
@@ -211,13 +222,16 @@ public final class OrderPageBenchmark {
                             + " order-link-service on port " + port : "Against order-link-service directly on port " + port
                             + " (not through the gateway)", String.join(" ", jvmOptions), page.count(), page.p50(), page.p95(), page.p99(),
                     page.max(), submit.count(), submit.p50(), submit.p95(), submit.p99(), submit.max(), forms, seconds,
-                    orders / seconds, orders, duplicates, alone.count(), passes, alone.p50(), alone.p95(), cpuPerPage,
+                    orders / seconds, orders, FORMS_ANSWERED.get(), duplicates, FAILURES.isEmpty() ? "none" : FAILURES, alone.count(), passes, alone.p50(), alone.p95(), cpuPerPage,
                     idlePerMilli * 1000,
                     pageBytes / 1024.0 / pages.size());
             System.out.println(result);
             Files.writeString(report, result);
-            if (orders != forms || duplicates != 0) {
-                System.err.println("FAILED: " + forms + " forms placed " + orders + " orders");
+            // every form answered with its order placed one; a form refused at both clicks (the gateway's 503
+            // or 504 under overload) may have placed one or none, never two
+            if (orders < FORMS_ANSWERED.get() || orders > forms || duplicates != 0) {
+                System.err.println("FAILED: " + forms + " forms (" + FORMS_ANSWERED.get() + " answered) placed "
+                        + orders + " orders, " + duplicates + " duplicates");
                 System.exit(1);
             }
             }
@@ -231,6 +245,13 @@ public final class OrderPageBenchmark {
             long t0 = System.nanoTime();
             HttpResponse<byte[]> opened = http.send(HttpRequest.newBuilder(URI.create(page)).GET().build(),
                     HttpResponse.BodyHandlers.ofByteArray());
+            // a breaker the rounds opened stays open for a while: wait for it to close, unmeasured
+            for (int wait = 0; opened.statusCode() == 503 && wait < 120; wait++) {
+                Thread.sleep(1000);
+                t0 = System.nanoTime();
+                opened = http.send(HttpRequest.newBuilder(URI.create(page)).GET().build(),
+                        HttpResponse.BodyHandlers.ofByteArray());
+            }
             millis.add((System.nanoTime() - t0) / 1e6);
             if (opened.statusCode() != 200) {
                 throw new IllegalStateException("page answered " + opened.statusCode());
@@ -258,7 +279,8 @@ public final class OrderPageBenchmark {
                             HttpResponse.BodyHandlers.ofString());
                     pageMillis.add((System.nanoTime() - t0) / 1e6);
                     if (opened.statusCode() != 200) {
-                        throw new IllegalStateException("page answered " + opened.statusCode());
+                        FAILURES.merge("page " + opened.statusCode(), 1, Integer::sum);
+                        return null;
                     }
                     Matcher key = KEY.matcher(opened.body());
                     key.find();
@@ -285,12 +307,18 @@ public final class OrderPageBenchmark {
                                 .POST(HttpRequest.BodyPublishers.ofString(form.toString())).build(),
                                 HttpResponse.BodyHandlers.ofString());
                         submitMillis.add((System.nanoTime() - t1) / 1e6);
-                        String answer = sent.headers().firstValue("Location").orElseThrow(
-                                () -> new IllegalStateException("submission answered " + sent.statusCode()));
+                        String answer = sent.headers().firstValue("Location").orElse(null);
+                        if (answer == null) {
+                            FAILURES.merge("submission " + sent.statusCode(), 1, Integer::sum);
+                            continue;
+                        }
                         if (location != null && !location.equals(answer)) {
                             throw new IllegalStateException("the second click placed another order");
                         }
                         location = answer;
+                    }
+                    if (location != null) {
+                        FORMS_ANSWERED.incrementAndGet();
                     }
                     return null;
                 }));
