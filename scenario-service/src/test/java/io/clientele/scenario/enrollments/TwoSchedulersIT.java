@@ -58,7 +58,9 @@ class TwoSchedulersIT {
                     runsByTheOther.incrementAndGet();
                     runner.run(Timers.stepOf(instance.getId()));
                 })))
-                .clock(clock::instant).pollingInterval(Duration.ofMillis(100)).threads(4)
+                // polling every 10 ms, it asks first once the clock moves (the service's own asks every 250 ms and,
+                // batching its steps, could otherwise take all of them before this one's first look)
+                .clock(clock::instant).pollingInterval(Duration.ofMillis(10)).threads(4)
                 .schedulerName(new SchedulerName.Fixed("the-other-instance")).build();
         relay.stop();
         try (ScenarioWorld world = new ScenarioWorld(port, bootstrap, clock, jdbc)) {
